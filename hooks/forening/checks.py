@@ -1,0 +1,45 @@
+"""Everything that checks content, in two calls: over the sources, over the output.
+
+`check_sources` is what `make check`, pre-commit and the build run first: schema
+and cross-file validation, then the source checks that features register in
+`SOURCE_CHECKS` (privacy guard, mention suggestions). `check_output` runs the
+checks registered in `OUTPUT_CHECKS` over the built site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .archive import Archive
+from .problems import Problem, errors
+from .validate import Layout, load_archive
+
+SourceCheck = Callable[[Layout, Archive], list[Problem]]
+OutputCheck = Callable[[Path, Any], list[Problem]]
+
+# Checks over a valid archive's sources; each returns problems with path:line.
+SOURCE_CHECKS: list[SourceCheck] = []
+
+# Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.
+OUTPUT_CHECKS: list[OutputCheck] = []
+
+
+def check_sources(layout: Layout, only: set[Path] | None = None) -> tuple[Archive | None, list[Problem]]:
+    """Validate all content and run every source check. The archive is None on errors."""
+    archive, problems = load_archive(layout, only=only)
+    if archive is None:
+        return None, problems
+    shown = {layout.shown(p.resolve()) for p in only} if only is not None else None
+    for check in SOURCE_CHECKS:
+        problems += [p for p in check(layout, archive) if shown is None or p.path in shown]
+    return (None if errors(problems) else archive), problems
+
+
+def check_output(site_dir: Path, build: Any) -> list[Problem]:
+    """Every output check over the built site."""
+    problems: list[Problem] = []
+    for check in OUTPUT_CHECKS:
+        problems += check(site_dir, build)
+    return problems

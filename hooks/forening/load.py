@@ -1,0 +1,126 @@
+"""Read content files: bytes to text, front matter to data, with lines for errors.
+
+MkDocs swallows front-matter errors and renders broken YAML as page text, so the
+engine reads every file itself, strictly, and keeps the line of every field.
+The split uses MkDocs' own pattern (`mkdocs.utils.meta.YAML_RE`, copied so the
+engine does not import MkDocs) so both agree on where front matter ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import strictyaml
+from .problems import Problem
+
+# Same as mkdocs.utils.meta.YAML_RE: `---` on line 1, YAML, then `---` or `...`.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+
+# Minutes are text; a file this large is a mistake (or an attack), not a meeting.
+MAX_BYTES = 1_000_000
+
+
+@dataclass
+class Document:
+    """One content file: its data, its Markdown body and where things sit in it."""
+
+    path: str  # as shown to editors, relative to the project root
+    data: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line where the body starts
+    parsed: strictyaml.Parsed
+    first_line: int = 2  # 1-based file line of the YAML's first line
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int:
+        line = self.parsed.line_of(loc)
+        return self.first_line + line if line is not None else 1
+
+
+def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """The file as text with BOM and CRLF removed, or None after adding a problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(shown, 1, "", f"filen kan inte läsas ({exc.strerror})"))
+        return None
+    if len(raw) > MAX_BYTES:
+        problems.append(
+            Problem(shown, 1, "", f"filen är {len(raw):,} byte; högst {MAX_BYTES:,} tillåts. Dela upp den eller ta bort inklistrat material".replace(",", " "))
+        )
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(shown, line, "", "filen är inte sparad som UTF-8; spara den som UTF-8 i din editor (tecknen å, ä, ö blir annars fel)")
+        )
+        return None
+    if "\x00" in text:
+        problems.append(Problem(shown, text[: text.index("\x00")].count("\n") + 1, "", "filen innehåller ett NUL-tecken; är det en binärfil?"))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_document(path: Path, shown: str, problems: list[Problem]) -> Document | None:
+    """Read a Markdown file with YAML front matter. None (and problems) if unusable."""
+    text = read_text(path, shown, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(shown, 1, "", "filen är tom; den ska börja med front matter mellan två rader `---`"))
+        return None
+    match = FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---"):
+            msg = "front matter avslutas inte; lägg till en rad med bara `---` efter sista fältet"
+        else:
+            msg = "filen saknar front matter; första raden ska vara `---`, sedan fälten, sedan `---`"
+        problems.append(Problem(shown, 1, "", msg))
+        return None
+    yaml_text = match.group(1)
+    tab_problem = _find_tab(yaml_text)
+    if tab_problem is not None:
+        problems.append(Problem(shown, 2 + tab_problem, "", "tabbtecken i front matter; använd mellanslag för indrag"))
+        return None
+    try:
+        parsed = strictyaml.load(yaml_text)
+    except strictyaml.StrictYamlError as exc:
+        field = str(exc.loc[-1]) if exc.loc else ""
+        problems.append(Problem(shown, 2 + exc.line, field, exc.message))
+        return None
+    if not isinstance(parsed.data, dict):
+        problems.append(Problem(shown, 2, "", "front matter ska vara rader av formen `fält: värde`"))
+        return None
+    body = text[match.end() :]
+    body_line = text[: match.end()].count("\n") + 1
+    return Document(path=shown, data=parsed.data, body=body, body_line=body_line, parsed=parsed)
+
+
+def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, strictyaml.Parsed] | None:
+    """Read a whole YAML file (groups.yml) strictly, with lines."""
+    text = read_text(path, shown, problems)
+    if text is None:
+        return None
+    tab_line = _find_tab(text)
+    if tab_line is not None:
+        problems.append(Problem(shown, 1 + tab_line, "", "tabbtecken; använd mellanslag för indrag"))
+        return None
+    try:
+        parsed = strictyaml.load(text)
+    except strictyaml.StrictYamlError as exc:
+        field = str(exc.loc[-1]) if exc.loc else ""
+        problems.append(Problem(shown, 1 + exc.line, field, exc.message))
+        return None
+    return parsed.data, parsed
+
+
+def _find_tab(yaml_text: str) -> int | None:
+    """0-based line of the first tab in YAML, where YAML forbids it for indentation."""
+    for i, line in enumerate(yaml_text.split("\n")):
+        if "\t" in line:
+            return i
+    return None

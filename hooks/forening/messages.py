@@ -1,0 +1,107 @@
+"""Turn the schema library's errors into `path:line: field: message` problems.
+
+Pydantic's own messages are English and technical ("Input should be a valid
+list"). Editors get a Swedish sentence that says what to write instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .load import Document
+from .problems import Problem
+
+Loc = tuple[str | int, ...]
+
+
+def problems_from(exc: ValidationError, model: type[BaseModel], doc: Document, base: Loc = ()) -> list[Problem]:
+    """One problem per schema error, each at the line of the field it is about."""
+    found = []
+    for error in exc.errors(include_url=False):
+        loc: Loc = (*base, *error["loc"])
+        ctx = error.get("ctx") or {}
+        if ctx.get("field"):
+            loc = (*loc, ctx["field"])
+        field = _dotted(loc)
+        line = doc.line_of(loc)
+        found.append(Problem(doc.path, line, field, _message(error, model, loc[len(base) :])))
+    return found
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "forening":
+        return error["msg"]
+    if kind == "missing":
+        return f"fältet saknas; lägg till en rad `{loc[-1]}: …`"
+    if kind == "extra_forbidden":
+        return _unknown_field(str(loc[-1]), _model_at(model, loc[:-1]))
+    if kind == "string_type":
+        return f"ska vara text, inte {_describe(value)}; sätt texten inom citattecken om den ser ut som ett tal eller ja/nej"
+    if kind == "list_type":
+        return f"ska vara en lista, inte {_describe(value)}; skriv ett värde per rad som börjar med `- `"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"ska vara en grupp av fält (`fält: värde` på indragna rader), inte {_describe(value)}"
+    if kind == "literal_error":
+        return f"{_describe(value)} är inte tillåtet; skriv ett av: {error['ctx']['expected'].replace(' or ', ' eller ')}"
+    if kind == "bool_type":
+        return f"ska vara true eller false, inte {_describe(value)}"
+    return error["msg"]
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "tomt"
+    if isinstance(value, bool):
+        return "true/false (YAML läser yes/no/on/off som sant/falskt)"
+    if isinstance(value, int):
+        return f"talet {value}"
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return "en grupp av fält"
+    return f"`{value}`"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel]:
+    """The (nested) model that a location points into, to suggest its field names."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(str(part))
+        if field is None:
+            break
+        inner = _inner_model(field.annotation)
+        if inner is None:
+            break
+        current = inner
+    return current
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _unknown_field(name: str, model: type[BaseModel]) -> str:
+    allowed = list(model.model_fields)
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    hint = f"menade du `{close[0]}`? " if close else ""
+    return f"okänt fält; {hint}tillåtna fält här är: {', '.join(allowed)}"

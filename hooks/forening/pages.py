@@ -1,0 +1,192 @@
+"""Generate the site's pages from the archive: plain Markdown strings.
+
+Each generator takes the archive and returns `Page`s. The MkDocs hook adds them
+as generated files; another generator could write them to a folder instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from . import dates, urls
+from .archive import Archive, MinutesEntry
+from .render import render
+
+
+@dataclass(frozen=True)
+class Build:
+    """What every generator gets: the archive and the facts of this build."""
+
+    archive: Archive
+    today: dt.date  # the build date: "coming" and "past" are relative to it
+    settings: dict = field(default_factory=dict)  # the site's `extra` settings from mkdocs.yml
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to publish. `title` is plain text (the adapter escapes it for MkDocs)."""
+
+    src: str  # source name as MkDocs sees it, e.g. projekt/cresco-creare.md
+    markdown: str
+    title: str
+    description: str = ""
+    source: str | None = None  # the editor's file behind it, for the edit link
+    in_nav: bool = False
+    meta: dict = field(default_factory=dict)  # extra page meta (e.g. search settings)
+
+
+def minutes_title(archive: Archive, entry: MinutesEntry) -> str:
+    if entry.meta.title:
+        return entry.meta.title
+    return f"{archive.group_name(entry.group)} {dates.long_date(entry.date, entry.meta.date_precision)}"
+
+
+def minutes_pages(build: Build) -> Iterator[Page]:
+    archive = build.archive
+    for entry in archive.minutes:
+        src = urls.minutes_src(entry)
+        prev, nxt = archive.neighbours[entry.key]
+        title = minutes_title(archive, entry)
+        header = render(
+            "minutes_header.html",
+            src,
+            entry=entry,
+            meta=entry.meta,
+            title=title,
+            group_name=archive.group_name(entry.group),
+            group_url=urls.url_of(urls.group_src(entry.group)),
+            projects=[archive.projects[slug] for slug in entry.meta.projects],
+            project_url=lambda slug: urls.url_of(urls.project_src(slug)),
+        )
+        footer = render(
+            "minutes_footer.html",
+            src,
+            meta=entry.meta,
+            archive=archive,
+            prev=prev,
+            next=nxt,
+            minutes_url=lambda e: urls.url_of(urls.minutes_src(e)),
+            minutes_title=lambda e: minutes_title(archive, e),
+        )
+        yield Page(
+            src=src,
+            markdown=f"{header}\n\n{entry.body.strip()}\n\n{footer}",
+            title=title,
+            description=f"Minnesanteckningar från {title}.",
+            source=entry.source,
+        )
+
+
+def project_pages(build: Build) -> Iterator[Page]:
+    archive = build.archive
+    for project in archive.projects.values():
+        src = urls.project_src(project.slug)
+        header = render("project_header.html", src, project=project, meta=project.meta, archive=archive)
+        footer = render(
+            "project_footer.html",
+            src,
+            mentions=archive.minutes_listing_project.get(project.slug, []),
+            minutes_url=lambda e: urls.url_of(urls.minutes_src(e)),
+            minutes_title=lambda e: minutes_title(archive, e),
+        )
+        yield Page(
+            src=src,
+            markdown=f"{header}\n\n{project.body.strip()}\n\n{footer}",
+            title=project.meta.title,
+            description=project.meta.summary,
+            source=project.source,
+        )
+
+
+def archive_pages(build: Build) -> Iterator[Page]:
+    """The archive of all groups by year, and one page per group."""
+    archive = build.archive
+    src = f"{urls.MINUTES}/index.md"
+    newest_first = list(reversed(archive.minutes))
+    by_year = [(year, list(items)) for year, items in groupby(newest_first, key=lambda e: e.date.year)]
+    yield Page(
+        src=src,
+        markdown=render("archive.html", src, by_year=by_year, archive=archive, **_listing_helpers(archive)),
+        title="Minnesanteckningar",
+        description="Minnesanteckningar från förbundets beredningsgrupper, efter år.",
+        in_nav=True,
+    )
+    for slug in archive.group_order:
+        src = urls.group_src(slug)
+        entries = list(reversed(archive.minutes_by_group[slug]))
+        by_year = [(year, list(items)) for year, items in groupby(entries, key=lambda e: e.date.year)]
+        yield Page(
+            src=src,
+            markdown=render("group.html", src, group=archive.groups[slug], slug=slug, by_year=by_year, **_listing_helpers(archive)),
+            title=archive.group_name(slug),
+            description=f"Minnesanteckningar från {archive.group_name(slug)}.",
+        )
+
+
+def catalogue_pages(build: Build) -> Iterator[Page]:
+    src = f"{urls.PROJECTS}/index.md"
+    projects = sorted(build.archive.projects.values(), key=lambda p: p.meta.title.lower())
+    yield Page(
+        src=src,
+        markdown=render("catalogue.html", src, projects=projects, project_url=lambda p: urls.url_of(urls.project_src(p.slug))),
+        title="Projekt och insatser",
+        description="Projekt och insatser som Samordningsförbundet finansierar.",
+        in_nav=True,
+    )
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file published as it is (attachment, feed, calendar): bytes or a path on disk."""
+
+    dest: str  # path in the built site, e.g. kalender.ics
+    content: bytes | None = None
+    path: str | None = None  # absolute path of a file to copy
+
+
+def attachment_assets(build: Build) -> Iterator[Asset]:
+    """Attachments are published beside their minutes page, so `file` links just work."""
+    root = build.settings.get("project_root", ".")
+    for entry in build.archive.minutes:
+        folder = urls.url_of(urls.minutes_src(entry))
+        for attachment in entry.meta.attachments:
+            source = f"{root}/{entry.source.rsplit('/', 1)[0]}/{attachment.file}"
+            yield Asset(dest=f"{folder}{attachment.file}", path=source)
+
+
+def _listing_helpers(archive: Archive) -> dict:
+    return {
+        "minutes_url": lambda e: urls.url_of(urls.minutes_src(e)),
+        "minutes_title": lambda e: minutes_title(archive, e),
+        "group_url": lambda slug: urls.url_of(urls.group_src(slug)),
+    }
+
+
+# Every page generator, in order. A feature adds its generator here.
+GENERATORS: list[Callable[[Build], Iterator[Page]]] = [
+    archive_pages,
+    minutes_pages,
+    catalogue_pages,
+    project_pages,
+]
+
+
+# Every generator of published files other than pages (attachments, .ics, feeds).
+ASSET_GENERATORS: list[Callable[[Build], Iterator[Asset]]] = [
+    attachment_assets,
+]
+
+
+def generate(build: Build) -> list[Page]:
+    """All generated pages of the site."""
+    return [page for generator in GENERATORS for page in generator(build)]
+
+
+def generate_assets(build: Build) -> list[Asset]:
+    """All other generated files of the site."""
+    return [asset for generator in ASSET_GENERATORS for asset in generator(build)]
+
+

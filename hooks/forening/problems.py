@@ -1,0 +1,56 @@
+"""Problems found in content files, reported as `path:line: field: message`.
+
+Every check in the engine adds a `Problem` instead of raising, so an editor sees
+every mistake in one run rather than one per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "fel"
+    SUGGESTION = "förslag"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing an editor should fix (or, for a suggestion, consider)."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        prefix = " förslag:" if self.severity is Severity.SUGGESTION else ""
+        return f"{where}:{prefix}{field} {self.message}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop a build (suggestions do not)."""
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def report(problems: list[Problem]) -> str:
+    """All problems, sorted by file and line, with a closing count in Swedish."""
+    lines = [str(p) for p in sorted(problems)]
+    n_err = len(errors(problems))
+    n_sugg = len(problems) - n_err
+    summary = f"{n_err} fel"
+    if n_sugg:
+        summary += f", {n_sugg} förslag"
+    return "\n".join([*lines, summary])
+
+
+class ContentError(Exception):
+    """Raised by callers that must stop on bad content; carries every problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(report(problems))

@@ -1,0 +1,102 @@
+"""Value types for the schema: dates, times and slugs parsed with Swedish messages.
+
+The strict YAML reader hands every date and time over as text, so these parsers
+decide what is valid and say how to write it when it is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator
+from pydantic_core import PydanticCustomError
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}[:.]\d{2})$")
+
+
+def fail(message: str, field: str = "") -> PydanticCustomError:
+    """An error whose message is shown to the editor as it is.
+
+    `field` names the field a whole-model check is about (e.g. `end` for "end
+    before start"), so the error points at that field's line.
+    """
+    return PydanticCustomError("forening", message, {"field": field})
+
+
+def parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        raise fail(f"{_show(value)} är inget datum; skriv år-månad-dag, t.ex. 2021-05-05")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise fail(f"{value} finns inte i kalendern; kontrollera dag och månad") from None
+
+
+def parse_time(value: Any) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    match = _TIME.match(value.strip()) if isinstance(value, str) else None
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise fail(f"{_show(value)} är ingen tid; skriv timmar:minuter, t.ex. 09:00 eller 13:15")
+    return dt.time(int(match[1]), int(match[2]))
+
+
+def parse_date_or_datetime(value: Any) -> dt.date | dt.datetime:
+    """A meeting start: a date-time, or a date alone for an all-day meeting."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _DATE.match(text):
+            return parse_date(text)
+        match = _DATETIME.match(text)
+        if match:
+            return dt.datetime.combine(parse_date(match[1]), parse_time(match[2]))
+    raise fail(f"{_show(value)} är ingen tidpunkt; skriv t.ex. 2021-08-24T09:00 (eller bara 2021-08-24 för en heldag)")
+
+
+def parse_datetime(value: Any) -> dt.datetime:
+    result = parse_date_or_datetime(value)
+    if not isinstance(result, dt.datetime):
+        raise fail(f"{value} saknar klockslag; skriv t.ex. {value}T11:45")
+    return result
+
+
+def check_slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise fail(f"{_show(value)} är ingen giltig kortform; använd små bokstäver a–z, siffror och bindestreck")
+    return value
+
+
+def strip_text(value: Any) -> Any:
+    """Text fields: surrounding spaces removed; an empty text counts as not given."""
+    if isinstance(value, str):
+        value = value.strip()
+    if value == "":
+        raise fail("är tomt; skriv ett värde eller ta bort raden")
+    return value
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "tomt värde"
+    if isinstance(value, bool):
+        return f"{value!s} (YAML läser yes/no/on/off som ja/nej)".lower()
+    if isinstance(value, (list, dict)):
+        return "en lista" if isinstance(value, list) else "en grupp av fält"
+    return f"`{value}`"
+
+
+Date = Annotated[dt.date, BeforeValidator(parse_date)]
+Time = Annotated[dt.time, BeforeValidator(parse_time)]
+DateTime = Annotated[dt.datetime, BeforeValidator(parse_datetime)]
+DateOrDateTime = Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_datetime)]
+Text = Annotated[str, BeforeValidator(strip_text)]
+Slug = Annotated[str, BeforeValidator(strip_text), AfterValidator(check_slug)]

@@ -1,0 +1,92 @@
+"""MkDocs adapter: hands the engine's pages to MkDocs. No business logic here.
+
+The engine (`hooks/forening/`) loads, validates and renders; this file only
+translates between it and MkDocs' events:
+
+- `on_files`: validate everything (every error at once, or stop), then add the
+  generated pages and files. Priority 100, before plugins look at the files.
+- `on_page_markdown`: give generated pages their (escaped) title and meta.
+- `on_post_build`: run the checks over the built site (privacy guard).
+
+Hook modules are loaded once per `mkdocs serve`: restart serve after editing
+code under hooks/. Content edits under minutes/ and projects/ rebuild live.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from forening.checks import check_output, check_sources
+from forening.pages import Build, Page, generate, generate_assets
+from forening.problems import report
+from forening.validate import Layout
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+log = get_plugin_logger(__name__)
+
+# Per-build state, rebuilt in on_files: `mkdocs serve` keeps this module loaded.
+_generated: dict[str, Page] = {}
+_build: Build | None = None
+
+
+def build_date() -> dt.date:
+    """Today, unless SITE_TODAY=YYYY-MM-DD pins it (tests, reproducible builds)."""
+    pinned = os.environ.get("SITE_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+@event_priority(100)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    global _build
+    root = Path(config.config_file_path).parent
+    archive, problems = check_sources(Layout(root=root))
+    for problem in problems:
+        if archive is not None:
+            log.info(str(problem))  # suggestions only: they never stop a build
+    if archive is None:
+        raise PluginError("Innehållet har fel; inget publicerades.\n" + report(problems))
+    settings = dict(config.extra) | {"project_root": str(root), "site_url": config.site_url or ""}
+    _build = Build(archive=archive, today=build_date(), settings=settings)
+    _generated.clear()
+    for page in generate(_build):
+        _add(files, File.generated(config, page.src, content=page.markdown, inclusion=_inclusion(page)))
+        if page.source:
+            files.get_file_from_path(page.src).edit_uri = f"../{page.source}"  # type: ignore[union-attr]
+        _generated[page.src] = page
+    for asset in generate_assets(_build):
+        if asset.path is not None:
+            _add(files, File.generated(config, asset.dest, abs_src_path=asset.path))
+        else:
+            _add(files, File.generated(config, asset.dest, content=asset.content))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    generated = _generated.get(page.file.src_uri)
+    if generated is not None:
+        # MkDocs' templates do not autoescape: escape the title and description here.
+        page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description)), **generated.meta}
+    return markdown
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    problems = check_output(Path(config.site_dir), _build)
+    if problems:
+        raise PluginError("Den byggda webbplatsen klarade inte kontrollen:\n" + report(problems))
+
+
+def _inclusion(page: Page) -> InclusionLevel:
+    return InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+
+
+def _add(files: Files, file: File) -> None:
+    if files.get_file_from_path(file.src_uri) is not None:
+        raise PluginError(f"{file.src_uri} finns redan i docs/; ta bort den filen, sidan skapas från minutes/ eller projects/")
+    files.append(file)

@@ -1,0 +1,41 @@
+"""Check every content file without building the site.
+
+    python scripts/validate.py [PATH ...]
+
+Runs the same validation as the build (minutes/, projects/, minutes/groups.yml,
+and the privacy check over the sources) and prints every problem as
+`path:line: field: message`. With PATHs (as pre-commit passes them) only those
+files' problems are shown, but all files are read, since references cross files.
+Exit code: 0 when there are no errors (suggestions may remain), 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from forening.checks import check_sources  # noqa: E402
+from forening.problems import errors, report  # noqa: E402
+from forening.validate import Layout  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="only report problems in these files")
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (the one with mkdocs.yml)")
+    args = parser.parse_args(argv)
+    only = set(args.paths) if args.paths else None
+    _, problems = check_sources(Layout(root=args.root.resolve()), only=only)
+    if problems:
+        print(report(problems), file=sys.stderr)
+    else:
+        print("Allt innehåll är giltigt.")
+    return 1 if errors(problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
