@@ -1,0 +1,95 @@
+"""The real site, built with MkDocs from the repository's content."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import ROOT, mkdocs_build, run, validate
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    path = site / url / "index.html"
+    assert path.is_file(), f"{url} was not built"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def test_every_minutes_and_project_file_has_its_page(site: Path) -> None:
+    minutes = sorted((ROOT / "minutes").glob("*/*.md"))
+    projects = sorted((ROOT / "projects").glob("*.md"))
+    assert len(minutes) >= 4 and len(projects) >= 10
+    for path in minutes:
+        page(site, f"minnesanteckningar/{path.parent.name}/{path.stem}")
+    for path in projects:
+        page(site, f"projekt/{path.stem}")
+    for url in ("", "minnesanteckningar", "projekt", "minnesanteckningar/norra"):
+        page(site, url)
+
+
+def test_minutes_page_shows_seed_content(site: Path) -> None:
+    soup = page(site, "minnesanteckningar/norra/2021-05-05")
+    assert soup.h1.get_text(strip=True) == "Beredningsgrupp norra 5 maj 2021"
+    text = soup.get_text(" ", strip=True)
+    assert "09:00–11:45" in text
+    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup.select("article h2")]
+    assert "3. Rapport från styrelsemötet" in headings
+    attendance = soup.select_one("details.fm-attendance")
+    assert attendance is not None and "Mona Strand" in attendance.get_text()
+    next_meetings = soup.select_one(".fm-next").get_text(" ", strip=True)
+    assert "tisdag 24 augusti 2021 kl. 09:00–11:45" in next_meetings
+
+
+def test_month_precision_dates_show_month_only(site: Path) -> None:
+    soup = page(site, "minnesanteckningar/gemensam/2023-02-01")
+    assert soup.h1.get_text(strip=True) == "Beredningsgruppen (gemensam) februari 2023"
+
+
+def test_project_page_links_back_to_minutes(site: Path) -> None:
+    soup = page(site, "projekt/cresco-creare")
+    assert soup.h1.get_text(strip=True) == "Cresco Creare"
+    links = [a["href"] for a in soup.select(".fm-mentions a")]
+    assert "../../minnesanteckningar/gemensam/2023-02-01/" in links
+
+
+def test_html_lang_is_swedish_and_no_google_fonts(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_broken_copy_fails_build_and_check_naming_every_file(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / "minutes" / "norra" / "2021-05-05.md").write_text("---\ndate: 2021-05-05\ngroup: norra\npresnt: [A]\n---\n", encoding="utf-8")
+    (project_copy / "projects" / "startgrid.md").write_text("---\ntitle: Startgrid\nstatus: klar\n---\n", encoding="utf-8")
+    (project_copy / "minutes" / "gemensam" / "2023-02-01.md").write_bytes(b"---\ndate: 2023-02-01\ngroup: gemensam\ntitle: \xe5\n---\n")
+    expected = [
+        "minutes/norra/2021-05-05.md:4: presnt: okänt fält",
+        "projects/startgrid.md:3: status: `klar` är inte tillåtet",
+        "minutes/gemensam/2023-02-01.md:4: filen är inte sparad som UTF-8",
+    ]
+    built = mkdocs_build(project_copy, tmp_path / "out")
+    checked = validate(project_copy)
+    for result in (built, checked):
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        for line in expected:
+            assert line in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_failed_build_leaves_previous_site(project_copy: Path) -> None:
+    build = [sys.executable, str(project_copy / "scripts" / "build.py"), "--config", str(project_copy / "mkdocs.yml")]
+    assert run(build, cwd=project_copy).returncode == 0
+    before = (project_copy / "site" / "index.html").read_text(encoding="utf-8")
+    (project_copy / "projects" / "startgrid.md").write_text("broken", encoding="utf-8")
+    result = run(build, cwd=project_copy)
+    assert result.returncode == 1 and "orörd" in result.stderr
+    assert (project_copy / "site" / "index.html").read_text(encoding="utf-8") == before
+    assert not list(project_copy.glob(".site-build-*"))
+
+
+def test_repository_content_is_valid() -> None:
+    result = validate(ROOT)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"giltigt", result.stdout)

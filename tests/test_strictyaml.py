@@ -1,0 +1,44 @@
+"""The strict YAML reader: no YAML 1.1 surprises, lines kept, bombs refused."""
+
+from __future__ import annotations
+
+import pytest
+from forening import strictyaml
+
+
+def test_yaml_11_traps_stay_text() -> None:
+    parsed = strictyaml.load("present: no\nstart: 18:00\nn: 010\nd: 2021-02-30\nok: true\ncount: 12\n")
+    assert parsed.data == {"present": "no", "start": "18:00", "n": "010", "d": "2021-02-30", "ok": True, "count": 12}
+
+
+def test_lines_of_nested_values() -> None:
+    parsed = strictyaml.load("a: 1\nlist:\n  - x: 1\n    y: 2\n  - x: 3\n")
+    assert parsed.lines[("list", 0, "y")] == 3
+    assert parsed.lines[("list", 1)] == 4
+    assert parsed.line_of(("list", 1, "missing")) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: 1\nb: 2\na: 3\n", 2, "står två gånger"),
+        ("a: b: c\n", 0, "citattecken"),
+        ("a:\n\t- x\n", 1, "tabbtecken"),
+        ("x: !!python/object/apply:os.system [ls]\n", 0, "inte tillåten"),
+        ("a: &x [1]\nb: *x\n", 0, "referenser"),
+    ],
+)
+def test_refused_with_line(text: str, line: int, words: str) -> None:
+    with pytest.raises(strictyaml.StrictYamlError) as exc:
+        strictyaml.load(text)
+    assert exc.value.line == line
+    assert words in exc.value.message
+
+
+def test_billion_laughs_refused_quickly() -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    # Expanded, this is 9**9 items: refusing the first alias is what keeps it small.
+    with pytest.raises(strictyaml.StrictYamlError, match="referenser"):
+        strictyaml.load("\n".join(lines) + "\n")

@@ -1,0 +1,170 @@
+"""Validation of content files: every mistake an editor makes gets path:line: field: message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from forening.problems import Problem, errors
+from forening.validate import Layout, load_archive
+
+GROUPS = """\
+norra:
+  name: Beredningsgrupp norra
+  members:
+    - name: Eva Bremer
+      workplace: Arbetsmarknadsenheten
+vastra:
+  name: Beredningsgrupp västra
+"""
+
+PROJECT = """\
+---
+title: Cresco Creare
+summary: Ett projekt.
+status: avslutat
+kind: projekt
+---
+Text.
+"""
+
+GOOD_MINUTES = """\
+---
+date: 2021-05-05
+group: norra
+start: 09:00
+end: 11:45
+present:
+  - Eva Bremer
+projects: [cresco-creare]
+next_meetings:
+  - group: norra
+    start: 2021-08-24T09:00
+    end: 2021-08-24T11:45
+---
+## 1. Välkommen
+"""
+
+
+def make_content(root: Path, minutes: dict[str, str | bytes] | None = None, groups: str = GROUPS) -> Layout:
+    (root / "minutes" / "norra").mkdir(parents=True)
+    (root / "projects").mkdir()
+    (root / "minutes" / "groups.yml").write_text(groups, encoding="utf-8")
+    (root / "projects" / "cresco-creare.md").write_text(PROJECT, encoding="utf-8")
+    for name, text in (minutes or {}).items():
+        path = root / "minutes" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return Layout(root=root)
+
+
+def only_problem(layout: Layout) -> Problem:
+    archive, problems = load_archive(layout)
+    assert archive is None
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_good_minutes_are_valid(tmp_path: Path) -> None:
+    archive, problems = load_archive(make_content(tmp_path, {"norra/2021-05-05.md": GOOD_MINUTES}))
+    assert problems == []
+    assert archive is not None
+    [entry] = archive.minutes
+    assert str(entry.meta.start) == "09:00:00"
+    assert entry.meta.present == ["Eva Bremer"]
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    text = ("\ufeff" + GOOD_MINUTES).replace("\n", "\r\n").encode("utf-8")
+    archive, problems = load_archive(make_content(tmp_path, {"norra/2021-05-05.md": text}))
+    assert problems == [] and archive is not None
+
+
+def replace(old: str, new: str) -> str:
+    """GOOD_MINUTES with the first `old` replaced (lines: 2 date, 3 group, 4 start, 5 end, 6 present, 8 projects, 10-12 next)."""
+    assert old in GOOD_MINUTES
+    return GOOD_MINUTES.replace(old, new, 1)
+
+
+CASES = [
+    # (what, file text, line, field, words in the message)
+    ("invalid YAML", replace("start: 09:00", "start: [09:00"), 5, "", "felaktig YAML"),
+    ("missing field", replace("group: norra\n", ""), 2, "group", "fältet saknas"),
+    ("wrong type", replace("present:\n  - Eva Bremer", "present: Eva Bremer"), 6, "present", "ska vara en lista"),
+    ("unknown field (typo)", replace("present:", "presnt:"), 6, "presnt", "menade du `present`"),
+    ("impossible date", replace("next_meetings:\n  - group: norra\n    start: 2021-08-24T09:00\n    end: 2021-08-24T11:45\n", "")
+     .replace("date: 2021-05-05", "date: 2021-02-30"), 2, "date", "finns inte i kalendern"),
+    ("end before start", replace("end: 11:45", "end: 08:00"), 5, "end", "måste vara efter"),
+    ("next meeting end before start", replace("end: 2021-08-24T11:45", "end: 2021-08-24T08:00"), 12, "next_meetings[0].end", "måste vara efter"),
+    ("unknown group", replace("  - group: norra", "  - group: mellersta"), 10, "next_meetings[0].group", "finns inte"),
+    ("unknown project", replace("[cresco-creare]", "[cresco-crear]"), 8, "projects[0]", "menade du `cresco-creare`"),
+    ("YAML 1.1 no", replace("present:\n  - Eva Bremer", "present: no"), 6, "present", "ska vara en lista"),
+    ("YAML 1.1 sexagesimal", replace("start: 09:00", "start: 18:00").replace("end: 11:45", "end: 19:00"), 1, None, None),
+    ("time as number", replace("start: 09:00", "start: 900"), 4, "start", "ingen tid"),
+    ("octal-looking", replace("start: 09:00", "start: 010"), 4, "start", "ingen tid"),
+    ("no front matter", "## 1. Välkommen\n", 1, "", "saknar front matter"),
+    ("empty file", "", 1, "", "tom"),
+    ("unterminated front matter", "---\ndate: 2021-05-05\n", 1, "", "avslutas inte"),
+    ("tab", replace("present:\n  - Eva", "present:\n\t- Eva"), 7, "", "tabbtecken"),
+    ("duplicate key", replace("end: 11:45", "end: 11:45\nend: 11:50"), 6, "end", "två gånger"),
+    ("Material key", replace("group: norra", "group: norra\ntags: [x]"), 4, "tags", "okänt fält"),
+]
+
+
+@pytest.mark.parametrize(("what", "text", "line", "field", "words"), CASES, ids=[c[0] for c in CASES])
+def test_each_mistake_has_its_message(tmp_path: Path, what: str, text: str, line: int, field: str | None, words: str | None) -> None:
+    layout = make_content(tmp_path, {"norra/2021-05-05.md": text})
+    if words is None:  # a trap that must NOT be an error: 18:00 is a time, not 1080
+        archive, problems = load_archive(layout)
+        assert problems == [] and archive is not None
+        assert archive.minutes[0].meta.start.hour == 18
+        return
+    problem = only_problem(layout)
+    assert (problem.path, problem.line, problem.field) == ("minutes/norra/2021-05-05.md", line, field), str(problem)
+    assert words in problem.message
+
+
+def test_non_utf8(tmp_path: Path) -> None:
+    text = GOOD_MINUTES.replace("Välkommen", "V\xe4lkommen").encode("latin-1")
+    problem = only_problem(make_content(tmp_path, {"norra/2021-05-05.md": text}))
+    assert problem.line == 14 and "UTF-8" in problem.message
+
+
+def test_file_name_and_folder_must_agree(tmp_path: Path) -> None:
+    layout = make_content(tmp_path, {"vastra/2021-05-06.md": GOOD_MINUTES})
+    _, problems = load_archive(layout)
+    assert [(p.line, p.field) for p in problems] == [(2, "date"), (3, "group")]
+    assert "2021-05-05.md" in problems[0].message and "minutes/norra/" in problems[1].message
+
+
+def test_every_error_at_once(tmp_path: Path) -> None:
+    layout = make_content(
+        tmp_path,
+        {"norra/2021-05-05.md": replace("present:", "presnt:"), "norra/2021-05-06.md": "", "vastra/2021-01-01.md": "no front matter"},
+    )
+    _, problems = load_archive(layout)
+    assert sorted({p.path for p in errors(problems)}) == [
+        "minutes/norra/2021-05-05.md",
+        "minutes/norra/2021-05-06.md",
+        "minutes/vastra/2021-01-01.md",
+    ]
+
+
+def test_member_contact_details_refused(tmp_path: Path) -> None:
+    groups = GROUPS.replace("      workplace: Arbetsmarknadsenheten\n", "      workplace: Arbetsmarknadsenheten\n      email: eva@example.se\n")
+    problem = only_problem(make_content(tmp_path, groups=groups))
+    assert (problem.path, problem.line, problem.field) == ("minutes/groups.yml", 4, "norra.members[0]")
+    assert "GDPR" in problem.message
+
+
+def test_project_rules(tmp_path: Path) -> None:
+    layout = make_content(tmp_path)
+    (tmp_path / "projects" / "x.md").write_text("---\ntitle: X\nsummary: S\nstatus: klar\nkind: projekt\nstart: 2022-01-01\nend: 2021-01-01\nareas: [mellersta]\n---\n", encoding="utf-8")
+    _, problems = load_archive(layout)
+    assert [(p.line, p.field) for p in problems] == [(4, "status")]
+    (tmp_path / "projects" / "x.md").write_text("---\ntitle: X\nsummary: S\nstatus: pågående\nkind: projekt\nstart: 2022-01-01\nend: 2021-01-01\nareas: [mellersta]\n---\n", encoding="utf-8")
+    _, problems = load_archive(layout)
+    assert [(p.line, p.field) for p in problems] == [(7, "end"), (8, "areas[0]")] or [(p.line, p.field) for p in problems] == [(7, "end")]
