@@ -53,6 +53,8 @@ _SPACE = "[ \u00a0\u202f]"
 _DASH = "[-\u2010\u2011\u2012\u2013]"
 _RUN = re.compile(rf"(?:\+|\()?\d(?:[\d()]|{_SPACE}?{_DASH}{_SPACE}?(?=[\d(])|{_SPACE}(?=[\d(]))*\)?")
 _TOKEN = re.compile(r"\+?\d+|\(\d+\)")
+_PHONE_START = re.compile(r"\+46|0046|\(?0[1-9]")
+_MAX_GROUPS = 8  # `0046 (0) 70 123 45 67` has 6: longer runs are tables of figures
 _PERSONNUMMER = re.compile(r"(?<![\w+])(?P<century>1[89]|20)?(?P<date>\d{6})(?P<sep>[-+\u2013 ]?)(?P<serial>\d{4})(?![\w])")
 
 
@@ -145,10 +147,11 @@ def find_phones(text: str) -> list[Finding]:
     (`kl. 9 070-123 45 67`), so every group that follows a space may start one."""
     found = []
     for run in _RUN.finditer(text):
-        tokens = list(_TOKEN.finditer(run[0]))
+        base = run.start()
+        tokens = [_Token(base + t.start(), base + t.end(), t[0]) for t in _TOKEN.finditer(run[0])]
         i = 0
         while i < len(tokens):
-            match = _phone_at(text, run, tokens, i)
+            match = _phone_at(text, tokens, i)
             if match is None:
                 i += 1
                 continue
@@ -158,21 +161,31 @@ def find_phones(text: str) -> list[Finding]:
     return found
 
 
-def _phone_at(text: str, run: re.Match[str], tokens: list[re.Match[str]], i: int) -> tuple[int, int, int] | None:
+@dataclass(frozen=True)
+class _Token:
+    """A group of digits as written (`070`, `+46`, `(0500)`), by position in the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _phone_at(text: str, tokens: list[_Token], i: int) -> tuple[int, int, int] | None:
     """The longest phone number starting at token i: (next token, start, end) or None."""
-    base = run.start()
-    start = base + tokens[i].start()
+    start = tokens[i].start
+    if not _PHONE_START.match(tokens[i].text):
+        return None
     if i == 0 and _bad_left(text, start):
         return None
-    if i > 0 and not _space_between(run[0], tokens[i - 1], tokens[i]):
+    if i > 0 and not _space_between(text, tokens[i - 1], tokens[i]):
         return None  # `2021-05-05` does not hold a number starting at `05`
-    for j in range(len(tokens), i, -1):
-        end = base + tokens[j - 1].end()
-        if j < len(tokens) and not _space_between(run[0], tokens[j - 1], tokens[j]):
+    for j in range(min(len(tokens), i + _MAX_GROUPS), i, -1):
+        end = tokens[j - 1].end
+        if j < len(tokens) and not _space_between(text, tokens[j - 1], tokens[j]):
             continue
         if j == len(tokens) and _bad_right(text, start, end):
             continue
-        if is_phone([t[0] for t in tokens[i:j]]):
+        if is_phone([t.text for t in tokens[i:j]]):
             return j, start, end
     return None
 
@@ -241,8 +254,8 @@ def _real_date(century: str | None, yymmdd: str) -> bool:
     return False
 
 
-def _space_between(run: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    return run[left.end() : right.start()].strip(" \u00a0\u202f") == "" and left.end() < right.start()
+def _space_between(text: str, left: _Token, right: _Token) -> bool:
+    return left.end < right.start and text[left.end : right.start].strip(" \u00a0\u202f") == ""
 
 
 def _after_digit(text: str, start: int) -> bool:
