@@ -46,10 +46,10 @@ class FunctionContacts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     phone: Annotated[str | None, BeforeValidator(_blank_is_none)] = Field(
-        None, description="Växelns telefonnummer, inom citattecken.", examples=["0500-12 34 56"]
+        None, description="Växelns telefonnummer, inom citattecken.", examples=["031-390 06 00"]
     )
     email: Annotated[str | None, BeforeValidator(_blank_is_none)] = Field(
-        None, description="Förbundets funktionsbrevlåda (ingen personlig adress).", examples=["info@exempel.se"]
+        None, description="Förbundets funktionsbrevlåda (ingen personlig adress).", examples=["info@forbundet.example"]
     )
     address: Annotated[list[str], BeforeValidator(_lines)] = Field(
         default_factory=list, description="Postadress, en rad per listpunkt.", examples=[["Box 1", "123 45 Ort"]]
@@ -61,7 +61,7 @@ class FunctionContacts(BaseModel):
         if value is not None:
             found = privacy.find_phones(value)
             if len(found) != 1 or found[0].text != value:
-                raise fail(f"`{value}` är inget svenskt telefonnummer; skriv t.ex. \"0500-12 34 56\" eller \"+46 500 12 34 56\"")
+                raise fail(f"`{value}` är inget svenskt telefonnummer; skriv t.ex. \"031-390 06 00\" eller \"+46 31 390 06 00\"")
         return value
 
     @field_validator("email")
@@ -70,7 +70,7 @@ class FunctionContacts(BaseModel):
         if value is not None:
             found = privacy.find_emails(value)
             if len(found) != 1 or found[0].text != value or "@" not in value:
-                raise fail(f"`{value}` är ingen e-postadress; skriv t.ex. info@exempel.se")
+                raise fail(f"`{value}` är ingen e-postadress; skriv t.ex. info@forbundet.example")
         return value
 
     @property
