@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -48,11 +48,32 @@ def served_site(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+class _Shared:
+    """The one Playwright and Chromium of the session, and how many fixtures use it."""
+
+    playwright: Playwright | None = None
+    chromium: Browser | None = None
+    users = 0
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the session. Fails (never skips) when it is missing."""
+    """One headless Chromium for the session. Fails (never skips) when it is missing.
+
+    Each test module imports this fixture, so pytest holds one copy per module;
+    they share one Chromium, since Playwright's sync API cannot start twice in one
+    thread ("using Playwright Sync API inside the asyncio loop")."""
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    if _Shared.users == 0:
+        _Shared.playwright = sync_playwright().start()
+        _Shared.chromium = _Shared.playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    _Shared.users += 1
+    try:
+        assert _Shared.chromium is not None
+        yield _Shared.chromium
+    finally:
+        _Shared.users -= 1
+        if _Shared.users == 0 and _Shared.playwright is not None and _Shared.chromium is not None:
+            _Shared.chromium.close()
+            _Shared.playwright.stop()
+            _Shared.playwright = _Shared.chromium = None
