@@ -41,6 +41,7 @@ def calendar_feed(meetings: list[Meeting], name: str, links: Links) -> bytes:
     calendar.add_component(_timezone(meetings))
     for meeting in meetings:
         calendar.add_component(_event(meeting, links))
+    calendar.validate()
     return calendar.to_ical()
 
 
