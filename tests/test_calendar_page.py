@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, mkdocs_build, run
+from forening.validate import Layout, load_archive
 from icalendar import Calendar
 
 
@@ -127,3 +128,11 @@ def test_missing_site_url_stops_the_build_with_a_clear_message(project_copy: Pat
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "site_url saknas i mkdocs.yml" in result.stderr
+
+
+def test_calendar_page_names_no_one_from_attendance(site: Path) -> None:
+    archive, problems = load_archive(Layout(root=ROOT))
+    assert archive is not None, problems
+    names = {name for entry in archive.minutes for name in [*entry.meta.present, *entry.meta.absent]}
+    shown = text(page(site).article)
+    assert names and not [name for name in names if name in shown]
