@@ -66,10 +66,11 @@ def build_search_index(site_dir: Path) -> IndexSize:
 
 
 async def _index(site_dir: Path, output: Path) -> None:
-    config: IndexConfig = {"force_language": LANGUAGE, "exclude_selectors": EXCLUDE}
+    # Absolute paths: Pagefind's service resolves relative ones against the
+    # working directory. Leaving the context writes the files (and only then).
+    config: IndexConfig = {"force_language": LANGUAGE, "exclude_selectors": EXCLUDE, "output_path": str(output.resolve())}
     async with PagefindIndex(config=config) as index:
         await index.add_directory(str(site_dir.resolve()))
-        await index.write_files(output_path=str(output.resolve()))
 
 
 def measure(output: Path) -> IndexSize:
