@@ -16,6 +16,7 @@ measures what it wrote; it knows nothing of MkDocs.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +62,10 @@ class IndexSize:
 def build_search_index(site_dir: Path) -> IndexSize:
     """Index every HTML page of a built site into `site_dir/pagefind/`."""
     output = site_dir / OUTPUT
-    asyncio.run(_index(site_dir, output))
+    # Pagefind's Python API is async. Its own thread and event loop let any
+    # caller use this, also one that already runs a loop (Playwright does).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _index(site_dir, output)).result()
     return measure(output)
 
 
