@@ -138,3 +138,18 @@ def test_the_search_box_is_where_material_puts_it(page: Page) -> None:
     assert header_search.count() == 1
     assert header_search.get_attribute("aria-label") == "Sök"
     assert header_search.is_visible()
+
+
+def test_search_button_on_a_narrow_screen(browser: Browser, served_site: str) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(served_site + "projekt/")
+    page.locator("header label.md-header__button[for=__search]").click()
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("språksvaga")
+    page.wait_for_function(SETTLED, arg="språksvaga")
+    assert page.locator(".md-search-result__link").first.is_visible()
+    page.locator(".md-search__form label.md-search__icon").click()  # the back arrow
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement === document.body")
+    page.close()

@@ -90,9 +90,13 @@ function setUp(root) {
   list.addEventListener("click", (event) => {
     if (event.target.closest("a")) setOpen(false);
   });
-  for (const label of document.querySelectorAll("header [for=__search]")) {
-    label.addEventListener("click", () => input.focus());
-  }
+  // On narrow screens the search opens and closes with labels that tick the
+  // toggle (the header's search button, the back arrow): focus follows.
+  toggle.addEventListener("change", (event) => {
+    if (!event.isTrusted) return; // our own setOpen
+    if (toggle.checked) input.focus();
+    else if (document.activeElement === input) input.blur();
+  });
 
   window.addEventListener("keydown", (event) => {
     if (event.metaKey || event.ctrlKey || event.altKey) return;
