@@ -32,11 +32,20 @@ LANGUAGE = "sv"
 # ("¶"), the "edit this page" button, and the labels of the fact lists
 # ("Grupp", "Datum", "Status": on every page, and Pagefind would glue each
 # label to its value, "Statuspågående").
-# Lists that repeat other pages' titles and summaries (the archive, the
-# catalogue, "mentioned in", previous/next meeting) are left out too: the pages
-# they link to are indexed themselves, and a search for a project should find
-# the project, not every list that names it.
-EXCLUDE = [".headerlink", ".md-content__button", ".fm-facts dt", ".fm-archive", ".fm-catalogue", ".fm-mentions", ".fm-pager"]
+# Lists that repeat other pages' titles and summaries (the archive and its
+# year links, the catalogue, "mentioned in", previous/next meeting) are left
+# out too: the pages they link to are indexed themselves, and a search for a
+# project should find the project, not every list that names it.
+EXCLUDE = [
+    ".headerlink",
+    ".md-content__button",
+    ".fm-facts dt",
+    ".fm-archive",
+    ".fm-years",
+    ".fm-catalogue",
+    ".fm-mentions",
+    ".fm-pager",
+]
 
 
 @dataclass(frozen=True)
