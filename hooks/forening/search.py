@@ -6,11 +6,13 @@ inflected Swedish queries ("beredningsgruppens", "kompetensutvecklingen") find
 nothing. Pagefind stems Swedish and splits its index into chunks, so a query
 downloads a few hundred kilobytes however large the archive grows.
 
-What gets indexed is decided in the HTML: the theme marks the article with
-`data-pagefind-body`, the templates mark attendance and navigation lists with
-`data-pagefind-ignore`, and minutes carry their group and date as
-`data-pagefind-meta`. This module only runs the indexer over a built site and
-measures what it wrote; it knows nothing of MkDocs.
+What gets indexed is marked in the HTML: the theme marks the article with
+`data-pagefind-body` (so header, navigation and footer stay out), the minutes
+template marks the attendance list `data-pagefind-ignore="all"` (privacy), and
+minutes carry their group and date as `data-pagefind-meta`. `EXCLUDE` below
+leaves out the parts of the article that repeat other pages. This module only
+runs the indexer over a built site and measures what it wrote; it knows
+nothing of MkDocs.
 """
 
 from __future__ import annotations
