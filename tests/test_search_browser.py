@@ -27,17 +27,17 @@ SETTLED = """q => document.querySelector('.md-search__input').value === q
 
 @pytest.fixture
 def page(browser: Browser, served_site: str) -> Iterator[Page]:  # noqa: F811
-    """A page of the site, recording every request and every console error."""
+    """The archive page. Afterwards: no console error, no request to another host."""
     page = browser.new_page()
-    page.requests = []  # type: ignore[attr-defined]
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("request", lambda request: page.requests.append(request.url))  # type: ignore[attr-defined]
-    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)  # type: ignore[attr-defined]
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))  # type: ignore[attr-defined]
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(served_site + "minnesanteckningar/")
     yield page
-    assert page.errors == []  # type: ignore[attr-defined]
-    assert [url for url in page.requests if not url.startswith(served_site)] == []  # type: ignore[attr-defined]
+    assert errors == []
+    assert [url for url in requests if not url.startswith(served_site)] == []
     page.close()
 
 
