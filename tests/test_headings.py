@@ -26,6 +26,7 @@ BLOCKS = [
     "## Övrigt {#egen}",
     "## **Fet** och [länk](https://example.invalid) och `kod`",
     "## Cresco & Co ##",
+    '## 7. "Språksvaga" – 50 % (ny) / del 2 ##',
     "####### sju",
     "#utan-mellanslag",
     "Setext-rubrik\n-------------",

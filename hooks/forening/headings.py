@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import markdown
+from markdown.extensions.toc import slugify, unique
 
 # The Markdown extensions that decide heading ids; mkdocs.yml uses the same
 # (`toc` with its default slugify, and `attr_list` for `## Rubrik {#id}`).
@@ -36,6 +37,9 @@ _QUOTE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d+\.)[ ]+")
 _RULE = re.compile(r"^[ ]{0,3}(?:(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,})$")
 _INDENT = "    "
+# Heading text without anything Markdown or HTML would change: no emphasis, code,
+# links, HTML, entities, escapes or attribute lists.
+_PLAIN = re.compile(r"^[^*_`\[\]<>&\\{}!]*$")
 
 
 @dataclass(frozen=True)
@@ -54,14 +58,30 @@ def headings(body: str) -> list[Heading]:
     found = _find(lines)
     if not found:
         return []
-    blocks = [text for _, _, text in found]
-    # Reference links in a heading (`## [Cresco][c]`) need their definitions.
-    blocks += [text for text in lines if _REFERENCE.match(text)]
-    tokens = _render_ids("\n\n".join(blocks) + "\n")
+    if all(_PLAIN.match(text) for _, _, text in found):
+        # The usual case (`## 4. Cresco Creare`): no markup, so toc's own slugify and
+        # unique give the ids directly, without a Markdown run per minutes page.
+        used: set[str] = set()
+        names = [_plain_name(text) for _, _, text in found]
+        tokens = [{"name": name, "id": unique(slugify(name, "-"), used)} for name in names]
+    else:
+        blocks = [text for _, _, text in found]
+        # Reference links in a heading (`## [Cresco][c]`) need their definitions.
+        blocks += [text for text in lines if _REFERENCE.match(text)]
+        tokens = _render_ids("\n\n".join(blocks) + "\n")
     return [
         Heading(line=line, level=level, text=html.unescape(token["name"]), anchor=token["id"])
         for (line, level, _), token in zip(found, tokens, strict=True)
     ]
+
+
+def _plain_name(text: str) -> str:
+    """A heading's text as toc names it, when it holds no markup."""
+    first = text.split("\n", 1)[0]
+    atx = _ATX.match(first)
+    if atx:  # `## A ##` → `A`; a seventh `#` stays in the text, as in Python-Markdown
+        return first[atx.end() :].rstrip("#").strip()
+    return first.strip()
 
 
 def _find(lines: list[str]) -> list[tuple[int, int, str]]:
@@ -111,8 +131,8 @@ def _find(lines: list[str]) -> list[tuple[int, int, str]]:
             block_start = not quoted
             in_list = in_list and nested  # a heading outside a list item ends the list
             continue
-        under = _content(lines[i + 1]) if i + 1 < len(lines) else ""
-        if block_start and _SETEXT_UNDERLINE.match(under):
+        under = _content(lines[i + 1]) if block_start and i + 1 < len(lines) else ""
+        if under and _SETEXT_UNDERLINE.match(under):
             found.append((i, 1 if under.startswith("=") else 2, f"{text}\n{under}"))
             underline = i + 1
         block_start = bool(_RULE.match(text))  # a rule splits the block it stands in
@@ -122,6 +142,8 @@ def _find(lines: list[str]) -> list[tuple[int, int, str]]:
 
 def _content(line: str) -> str:
     """A line without block-quote markers and list-item indentation."""
+    if line[:1] not in (">", " ", "\t"):
+        return line  # the usual line: nothing to take away
     line = _QUOTE.sub("", line)
     while line.startswith((_INDENT, "\t")):
         line = line[1:] if line.startswith("\t") else line[len(_INDENT) :]

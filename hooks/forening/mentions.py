@@ -28,16 +28,20 @@ if TYPE_CHECKING:
     from .archive import Archive, MinutesEntry, ProjectEntry
     from .validate import Layout
 
-# Text that is not read for names: HTML comments, code, link targets and web addresses.
-_HIDDEN = re.compile(
-    r"<!--.*?-->"  # comments
-    r"|`+[^`\n]*`+"  # inline code
-    r"|\]\([^)\n]*\)"  # link targets: [text](target)
-    r"|^[ ]{0,3}\[[^\]\n]+\]:.*$"  # reference definitions
-    r"|<[a-z]+://[^>\n]*>"  # autolinks
-    r"|\b[a-z]+://\S+",  # bare web addresses
-    re.DOTALL | re.MULTILINE | re.IGNORECASE,
-)
+# Text that is not read for names: HTML comments, code, link targets and web
+# addresses. Each pattern runs only when its sign is in the text at all, which
+# keeps this fast on a large archive (Python tries a pattern at every position).
+_HIDDEN = [
+    ("<!--", re.compile(r"<!--.*?-->", re.DOTALL)),  # comments
+    ("`", re.compile(r"`+[^`\n]*`+")),  # inline code
+    ("](", re.compile(r"\]\([^)\n]*\)")),  # link targets: [text](target)
+    ("]:", re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:.*$", re.MULTILINE)),  # reference definitions
+    ("://", re.compile(r"<[a-z]+://[^>\n]*>|(?<![\w.+-])[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)),  # addresses
+]
+
+
+# A word, or one sign that is neither a word character nor a space ("+", "/").
+_WORD = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -79,33 +83,74 @@ class MentionIndex:
                     yield slug, mention
 
 
+@dataclass(frozen=True)
+class _Name:
+    length: int  # of the name as written, to let the longest name win
+    pattern: re.Pattern[str]
+    slugs: list[str]  # the projects that use the name (normally one)
+
+
 class NameFinder:
-    """Finds every project's title and aliases in a text, in one pass."""
+    """Finds every project's title and aliases in a text.
+
+    Python's regular expressions try an alternation of many names at every
+    position, which is slow on a large archive. Instead each name's first word
+    is looked up with `str.find` in the lower-cased text (a fast C scan), and
+    only where a name could start is its full pattern tried, longest name first.
+    """
 
     def __init__(self, projects: Iterable[ProjectEntry]):
         owners: dict[str, list[str]] = defaultdict(list)
         spelled: dict[str, str] = {}
         for project in projects:
             for name in (project.meta.title, *project.meta.aliases):
-                key = _key(name)
+                key = _lower(" ".join(name.split()))
                 if key and project.slug not in owners[key]:
                     owners[key].append(project.slug)
                     spelled.setdefault(key, name)
-        # Longest first: at one position the regex takes the first alternative that matches.
-        keys = sorted(owners, key=lambda k: (-len(k), k))
-        self._owners = [owners[k] for k in keys]
-        parts = [f"(?P<n{i}>{_name_pattern(spelled[k])})" for i, k in enumerate(keys)]
-        self._regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        self._by_first: dict[str, list[_Name]] = defaultdict(list)
+        for key in sorted(owners, key=lambda k: (-len(k), k)):
+            name = _Name(len(key), re.compile(_name_pattern(spelled[key]), re.IGNORECASE), owners[key])
+            self._by_first[_WORD.match(key)[0]].append(name)  # type: ignore[index]
 
     def find(self, text: str) -> dict[str, list[int]]:
         """For each project named in `text`, the offsets where it is named."""
+        for sign, pattern in _HIDDEN:
+            if sign in text:
+                text = pattern.sub(_blank, text)
+        lowered = _lower(text)
+        starts: dict[int, list[_Name]] = {}
+        for first, names in self._by_first.items():
+            at = lowered.find(first)
+            while at != -1:
+                if _whole_word(lowered, at, at + len(first)):
+                    starts[at] = sorted(starts[at] + names, key=lambda n: -n.length) if at in starts else names
+                at = lowered.find(first, at + 1)
         found: dict[str, list[int]] = defaultdict(list)
-        if self._regex is None:
-            return found
-        for match in self._regex.finditer(_HIDDEN.sub(_blank, text)):
-            for slug in self._owners[int(match.lastgroup[1:])]:  # type: ignore[index]
-                found[slug].append(match.start())
+        taken = 0  # no name is searched inside a longer one found before it
+        for at in sorted(starts):
+            if at < taken:
+                continue
+            for name in starts[at]:
+                match = name.pattern.match(text, at)
+                if match:
+                    for slug in name.slugs:
+                        found[slug].append(at)
+                    taken = match.end()
+                    break
         return found
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """A name's first word can start at `start`: not inside a longer word ("detta", "nycresco").
+
+    A genitive s may follow it ("Crescos"); the name's full pattern decides the rest.
+    """
+    if _is_word_char(text[start]) and start > 0 and _is_word_char(text[start - 1]):
+        return False
+    if not _is_word_char(text[end - 1]) or end >= len(text) or not _is_word_char(text[end]):
+        return True
+    return text[end] == "s" and (end + 1 >= len(text) or not _is_word_char(text[end + 1]))
 
 
 def index_mentions(minutes: list[MinutesEntry], projects: dict[str, ProjectEntry]) -> MentionIndex:
@@ -199,8 +244,12 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+def _lower(text: str) -> str:
+    """Lower case, one character for one, so that offsets stay valid (`İ` stays `İ`)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _blank(match: re.Match[str]) -> str:
