@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import validate
 from forening.archive import MinutesEntry, ProjectEntry
 from forening.mentions import NameFinder, index_mentions
@@ -28,6 +30,7 @@ PROJECTS = [
     project("7tjugo", "7TJUGO"),
     project("kick-off", "Kick Off"),
     project("stod", "Stärka individen"),
+    project("goda", "Det goda exemplet"),
 ]
 
 
@@ -52,6 +55,10 @@ def finder() -> NameFinder:
         ("7TJUGO:s kurser.", ["7tjugo"]),
         ("ESF-projektet Kick Off.", ["kick-off"]),
         ("Stärka individens roll.", ["stod"]),
+        ("Detta är det\ngoda exemplet.", ["goda"]),  # a common first word, and a line break
+        ("Detta goda exemplet.", []),
+        ("Kick Offs föreläsning.", ["kick-off"]),
+        ("Kick Offset.", []),
         ("Crescendo och Crescoa.", []),  # not inside another word
         ("Nycresco.", []),
         ("Kick Offensiv.", []),
@@ -190,3 +197,28 @@ def test_seed_minutes_are_indexed_once_per_archive() -> None:
     assert archive.mentions is archive.mentions  # computed once, shared by the check and the pages
     dates = [m.entry.date for m in archive.mentions.of("cresco-creare")]
     assert dates == sorted(dates, reverse=True) and dates[0] == dt.date(2023, 2, 1)
+
+
+def reference_find(text: str) -> dict[str, list[int]]:
+    """The obvious (slow) definition: one case-insensitive alternation, longest name first."""
+    import re
+
+    from forening.mentions import _name_pattern
+
+    names = sorted(((n, p.slug) for p in PROJECTS for n in (p.meta.title, *p.meta.aliases)), key=lambda x: -len(x[0]))
+    regex = re.compile("|".join(f"(?P<n{i}>{_name_pattern(n)})" for i, (n, _) in enumerate(names)), re.IGNORECASE)
+    found: dict[str, list[int]] = {}
+    for match in regex.finditer(text):
+        found.setdefault(names[int(match.lastgroup[1:])][1], []).append(match.start())
+    return found
+
+
+WORDS = ["Cresco", "Creare", "Create", "Crescos", "Cresco+", ":s", "s", "Det", "goda", "exemplet", "detta", "7TJUGO",
+         "-utbildningar", "Kick", "Off", "nycresco", "Stärka", "individen", "x", "+"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(["", " ", "  ", "\n", ". "])), max_size=12))
+def test_finder_equals_the_obvious_definition(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    assert dict(NameFinder(PROJECTS).find(text)) == reference_find(text)

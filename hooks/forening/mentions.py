@@ -8,8 +8,8 @@ longest wins, so "Cresco+" is the project Cresco+ and not Cresco followed by a
 plus sign.
 
 The index is built once per build (`Archive.mentions`) in one pass over the
-minutes: one regular expression holds every project's names, so the work grows
-with the archive, not with archive × projects.
+minutes, so the check (suggestions) and the project pages share it and the work
+grows with the archive, not with archive × projects.
 """
 
 from __future__ import annotations
