@@ -6,6 +6,7 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -119,6 +120,48 @@ def test_without_javascript_every_project_is_listed(browser: Browser, served_sit
     context.close()
 
 
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_filters_also_work_after_materials_instant_navigation(browser: Browser, tmp_path: Path) -> None:  # noqa: F811
+    """Should `navigation.instant` be switched on, the page is swapped in without a reload."""
+    root = copy_project(tmp_path / "project")
+    out = tmp_path / "out"
+    with serve(out) as url:
+        # Material intercepts only links under site_url (read from sitemap.xml): build for this server.
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        text = text.replace("    - navigation.instant.prefetch\n", "    - navigation.instant\n    - navigation.instant.prefetch\n")
+        text = text.replace("site_url: https://example.invalid/\n", f"site_url: {url}\n")
+        assert "- navigation.instant\n" in text and url in text
+        config.write_text(text, encoding="utf-8")
+        result = mkdocs_build(root, out)
+        assert result.returncode == 0, result.stderr
+        page = browser.new_page()
+        page.goto(url)
+        page.evaluate("window.fmSamePage = true")
+        page.get_by_role("link", name="Projekt", exact=True).first.click()
+        page.wait_for_url("**/projekt/")
+        assert page.evaluate("window.fmSamePage === true"), "the page was reloaded: instant navigation did not happen"
+        tab_to(page, "fm-filter-status")
+        choose_by_keyboard(page, "fm-filter-status", "avslutat")
+        expect(page.get_by_role("status")).to_have_text(f"Visar 2 av {TOTAL} projekt.")
+        page.get_by_role("link", name="Cresco Creare").first.click()
+        page.wait_for_url("**/cresco-creare/")
+        page.go_back()
+        expect(page.get_by_role("status")).to_have_text(f"Visar 2 av {TOTAL} projekt.")
+        assert query(page) == {"status": ["avslutat"]}
+        page.close()
+
+
 @pytest.fixture(scope="module")
 def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A built copy whose made-up project adds the fifth status (avslaget), served on localhost."""
@@ -127,13 +170,8 @@ def fixture_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("fixture-site")
     result = mkdocs_build(root, out)
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(out) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("color_scheme", "palette"), [("light", "default"), ("dark", "slate")])
