@@ -13,7 +13,6 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -49,28 +48,23 @@ def served_site(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-# pytest keys a fixture by the module it is found in, so every test module that
-# imports `browser` gets its own session-scoped copy; Playwright's sync API allows
-# one running instance per thread. The copies therefore share one Playwright and
-# one Chromium, started by the first and closed by the last.
-_shared: dict[str, Any] = {}
+# Every test module imports `browser`, so pytest makes one session fixture per module;
+# Playwright's sync API cannot run twice at once, so they share one Chromium here.
+_shared: dict = {"users": 0}
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the session. Fails (never skips) when it is missing."""
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium"
-    if not _shared:
-        playwright = sync_playwright().start()
-        _shared["playwright"] = playwright
-        _shared["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        _shared["users"] = 0
+    if _shared["users"] == 0:
+        _shared["playwright"] = sync_playwright().start()
+        _shared["chromium"] = _shared["playwright"].chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     _shared["users"] += 1
     try:
-        yield _shared["browser"]
+        yield _shared["chromium"]
     finally:
         _shared["users"] -= 1
-        if not _shared["users"]:
-            _shared.pop("browser").close()
-            _shared.pop("playwright").stop()
-            _shared.clear()
+        if _shared["users"] == 0:
+            _shared["chromium"].close()
+            _shared["playwright"].stop()
