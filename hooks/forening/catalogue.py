@@ -20,7 +20,6 @@ from .archive import Archive, ProjectEntry
 from .schema import PROJECT_KINDS, PROJECT_STATUSES
 
 
-
 @dataclass(frozen=True)
 class Orientation:
     """A part of the association's work, as the catalogue's sections show it."""

@@ -88,7 +88,10 @@ def _find(lines: list[str]) -> list[tuple[int, int, str]]:
     """(line, level, Markdown of the heading alone) for every heading.
 
     Follows Python-Markdown's block rules as far as minutes use them: headings
-    in block quotes and in list items count, indented code blocks do not.
+    in block quotes and in list items count, indented code blocks do not. Not
+    modelled: "lazy" lines that continue a list item or quote without a blank
+    line before a heading (tests/test_headings.py proves the rest equal to
+    Python-Markdown's own result).
     """
     found: list[tuple[int, int, str]] = []
     block_start = True  # the line opens a block: after a blank line or a heading
