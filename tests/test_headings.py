@@ -118,7 +118,7 @@ def test_every_seed_minutes_heading_anchor_exists_in_the_built_page(site: Path) 
 
 
 def test_page_html_headings_do_not_shift_body_anchors(project_copy: Path, tmp_path: Path) -> None:
-    """The header's h1 `rubrik` and the footer's `nasta-mote` are raw HTML: the body keeps its plain ids."""
+    """The header's and footer's ids are raw HTML: the body keeps its plain ids, and none collide."""
     path = project_copy / "minutes" / "norra" / "2021-05-05.md"
     extra = "\n## Nästa möte\n\nFixtur.\n\n## Rubrik\n\n## 7. Övrigt\n\nA line\n---\n"
     path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
@@ -128,6 +128,9 @@ def test_page_html_headings_do_not_shift_body_anchors(project_copy: Path, tmp_pa
     computed = [(h.anchor, h.text) for h in headings(body_of(path))]
     assert computed[-4:] == [("nasta-mote", "Nästa möte"), ("rubrik", "Rubrik"), ("7-ovrigt_1", "7. Övrigt"), ("a-line", "A line")]
     assert ids == computed
-    # The footer's own `nasta-mote` comes after the body: the link lands on the body's heading.
+    # Body headings "Nästa möte" and "Rubrik" do not collide with the page's own ids.
     soup = BeautifulSoup((tmp_path / "out/minnesanteckningar/norra/2021-05-05/index.html").read_text(encoding="utf-8"), "lxml")
+    all_ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(all_ids) == len(set(all_ids)), "duplicate ids on the page"
     assert soup.find(id="nasta-mote").find("a", class_="headerlink") is not None
+    assert soup.find(id="fm--nasta-mote") is not None and soup.find(id="fm--rubrik").name == "h1"

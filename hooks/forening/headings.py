@@ -9,8 +9,10 @@ document that holds only the headings, once per minutes page.
 
 Only headings written in Markdown take part: the page's own header and footer
 are HTML blocks, which Python-Markdown passes through untouched, so their ids
-(`rubrik`, `nasta-mote`) neither come first nor shift the body's ids
-(tests/test_headings.py checks this against the built site).
+neither come first nor shift the body's ids. Those ids contain `--`
+(`fm--rubrik`, `fm--nasta-mote`), which `slugify` never produces (it folds runs
+of dashes), so a body heading can never share an id with them
+(tests/test_headings.py checks both against the built site).
 """
 
 from __future__ import annotations
