@@ -15,9 +15,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+# The site's pages that the browser tests visit (console errors, links, axe in
+# both palettes, keyboard focus). A feature that adds a page adds it here.
+PAGES = [
+    "",
+    "minnesanteckningar/",
+    "minnesanteckningar/norra/",
+    "minnesanteckningar/norra/2021-05-05/",
+    "kalender/",
+    "projekt/",
+    "projekt/cresco-creare/",
+    "tillganglighet/",
+    "kontakt/",
+    "personuppgifter/",
+]
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -48,32 +63,23 @@ def served_site(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-class _Shared:
-    """The one Playwright and Chromium of the session, and how many fixtures use it."""
-
-    playwright: Playwright | None = None
-    chromium: Browser | None = None
-    users = 0
+# Every test module imports `browser`, so pytest makes one session fixture per module;
+# Playwright's sync API cannot run twice at once, so they share one Chromium here.
+_shared: dict = {"users": 0}
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the session. Fails (never skips) when it is missing.
-
-    Each test module imports this fixture, so pytest holds one copy per module;
-    they share one Chromium, since Playwright's sync API cannot start twice in one
-    thread ("using Playwright Sync API inside the asyncio loop")."""
+    """One headless Chromium for the session. Fails (never skips) when it is missing."""
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium"
-    if _Shared.users == 0:
-        _Shared.playwright = sync_playwright().start()
-        _Shared.chromium = _Shared.playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    _Shared.users += 1
+    if _shared["users"] == 0:
+        _shared["playwright"] = sync_playwright().start()
+        _shared["chromium"] = _shared["playwright"].chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    _shared["users"] += 1
     try:
-        assert _Shared.chromium is not None
-        yield _Shared.chromium
+        yield _shared["chromium"]
     finally:
-        _Shared.users -= 1
-        if _Shared.users == 0 and _Shared.playwright is not None and _Shared.chromium is not None:
-            _Shared.chromium.close()
-            _Shared.playwright.stop()
-            _Shared.playwright = _Shared.chromium = None
+        _shared["users"] -= 1
+        if _shared["users"] == 0:
+            _shared["chromium"].close()
+            _shared["playwright"].stop()

@@ -80,8 +80,10 @@ def test_vendor_files_are_skipped_everything_else_scanned(tmp_path: Path) -> Non
     ]  # fmt: skip
 
 
-def test_real_site_pages_search_index_and_sitemap_are_scanned(site: Path) -> None:
+def test_real_site_pages_search_index_feeds_and_sitemap_are_scanned(site: Path) -> None:
     scanned = {rel for rel, _ in site_text.scan_targets(site)}
-    assert {"index.html", "kontakt/index.html", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz"} <= scanned
-    assert all(rel in scanned for rel in (p.relative_to(site).as_posix() for p in site.rglob("*.html")))
-    assert not any(rel.startswith("assets/javascripts/") for rel in scanned)
+    assert {"index.html", "kontakt/index.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml", "kalender.ics", "pagefind/pagefind-entry.json"} <= scanned
+    for pattern in ("**/*.html", "**/*.ics", "pagefind/fragment/*", "pagefind/index/*", "pagefind/*.pf_meta"):
+        files = [p.relative_to(site).as_posix() for p in site.glob(pattern)]
+        assert files and set(files) <= scanned, pattern
+    assert not any(rel.startswith("assets/javascripts/") or rel.endswith("pagefind-ui.js") for rel in scanned)

@@ -23,9 +23,11 @@ own way, so each is read as what it is:
   decompressed.
 
 Not scanned, on purpose: binary files (images, PDFs; no text to read without
-guessing), and vendor files that MkDocs and Pagefind copy unchanged from their
-packages: they cannot hold our content, and their licence headers name their
-authors' e-mail addresses. Everything else, including files added later, is
+guessing), and the script and style files under `assets/javascripts/`,
+`assets/stylesheets/` and Pagefind's runtime: Material's and Pagefind's are copied
+unchanged from their packages (their licence headers name their authors' e-mail
+addresses), and the theme's own scripts there (hooks/theme/) are code. None can
+hold our content. Everything else, including files added later, is
 scanned: a new file kind is covered until it is listed here as vendor.
 """
 
@@ -46,7 +48,7 @@ Chunk = tuple[int, str]  # (1-based line, text)
 
 # Copied unchanged from Material for MkDocs' and Pagefind's packages.
 VENDOR = (
-    "assets/javascripts/*",  # Material's bundle, search worker, lunr language files, source maps
+    "assets/javascripts/*",  # Material's bundle, search worker, source maps; hooks/theme/ scripts
     "assets/stylesheets/*",  # Material's CSS and source maps
     "pagefind/*.js",  # Pagefind's search runtime and UI
     "pagefind/*.css",
