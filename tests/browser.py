@@ -19,8 +19,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 # The site's pages that the browser tests visit (console errors, links, axe in
-# both palettes, keyboard focus). A feature that adds a page adds it here:
-# kontakt/ and personuppgifter/ belong here once they are built.
+# both palettes, keyboard focus). A feature that adds a page adds it here.
 PAGES = [
     "",
     "minnesanteckningar/",
@@ -30,6 +29,8 @@ PAGES = [
     "projekt/",
     "projekt/cresco-creare/",
     "tillganglighet/",
+    "kontakt/",
+    "personuppgifter/",
 ]
 
 CHROMIUM_ARGS = [

@@ -14,11 +14,6 @@ from browser import PAGES, browser, served_site  # noqa: F401
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-# tillganglighet/ links to kontakt/, which the contact-page feature builds:
-# check its links too once kontakt/ exists (then this list is simply PAGES).
-LINKED_PAGES = [path for path in PAGES if path != "tillganglighet/"]
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_without_errors_or_other_hosts(browser: Browser, served_site: str, path: str) -> None:  # noqa: F811
     page = browser.new_page()
@@ -36,7 +31,7 @@ def test_page_loads_without_errors_or_other_hosts(browser: Browser, served_site:
     page.close()
 
 
-@pytest.mark.parametrize("path", LINKED_PAGES)
+@pytest.mark.parametrize("path", PAGES)
 def test_internal_links_resolve(browser: Browser, served_site: str, path: str) -> None:  # noqa: F811
     page = browser.new_page()
     page.goto(served_site + path)

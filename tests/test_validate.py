@@ -156,8 +156,15 @@ def test_every_error_at_once(tmp_path: Path) -> None:
 def test_member_contact_details_refused(tmp_path: Path) -> None:
     groups = GROUPS.replace("      workplace: Arbetsmarknadsenheten\n", "      workplace: Arbetsmarknadsenheten\n      email: eva@example.se\n")
     problem = only_problem(make_content(tmp_path, groups=groups))
-    assert (problem.path, problem.line, problem.field) == ("minutes/groups.yml", 4, "norra.members[0]")
-    assert "GDPR" in problem.message
+    assert (problem.path, problem.line, problem.field) == ("minutes/groups.yml", 6, "norra.members[0].email")
+    assert "GDPR" in problem.message and "Ta bort raden" in problem.message and "extra.contact" in problem.message
+
+
+@pytest.mark.parametrize("key", ["E-post", "e_post", "telefonnummer", "Mobile", "postadress", "personnummer"])
+def test_every_spelling_of_a_contact_field_is_refused(tmp_path: Path, key: str) -> None:
+    groups = GROUPS.replace("      workplace: Arbetsmarknadsenheten\n", f"      workplace: Arbetsmarknadsenheten\n      {key}: x\n")
+    problem = only_problem(make_content(tmp_path, groups=groups))
+    assert (problem.line, problem.field) == (6, f"norra.members[0].{key}") and "GDPR" in problem.message
 
 
 def test_project_rules(tmp_path: Path) -> None:

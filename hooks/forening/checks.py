@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import guard
 from .archive import Archive
 from .mentions import mention_suggestions
 from .problems import Problem, errors
@@ -23,10 +24,13 @@ OutputCheck = Callable[[Path, Any], list[Problem]]
 # Checks over a valid archive's sources; each returns problems with path:line.
 SOURCE_CHECKS: list[SourceCheck] = [
     mention_suggestions,  # minutes that name a project without listing it (never an error)
+    guard.check_sources,  # privacy: no e-mail, phone number or personnummer in the sources
 ]
 
 # Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.
-OUTPUT_CHECKS: list[OutputCheck] = []
+OUTPUT_CHECKS: list[OutputCheck] = [
+    guard.check_output,  # privacy: the same over every file the build wrote
+]
 
 
 def check_sources(layout: Layout, only: set[Path] | None = None) -> tuple[Archive | None, list[Problem]]:

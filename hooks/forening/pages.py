@@ -13,6 +13,7 @@ from itertools import groupby
 
 from . import catalogue, dates, feed, ical, meetings, urls
 from .archive import Archive, MinutesEntry
+from .contact_page import contact_pages
 from .links import Links
 from .render import render
 
@@ -271,6 +272,7 @@ GENERATORS: list[Callable[[Build], Iterator[Page]]] = [
     catalogue_pages,
     project_pages,
     calendar_pages,
+    contact_pages,
 ]
 
 

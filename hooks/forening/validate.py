@@ -31,6 +31,7 @@ class Layout:
     minutes_dir: str = "minutes"
     projects_dir: str = "projects"
     groups_file: str = "minutes/groups.yml"
+    config_file: str = "mkdocs.yml"  # the site settings (function contacts), beside the content
 
     def shown(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
