@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .archive import Archive
+from .guide import check_guide_examples
 from .problems import Problem, errors
 from .validate import Layout, load_archive
 
@@ -20,7 +21,9 @@ SourceCheck = Callable[[Layout, Archive], list[Problem]]
 OutputCheck = Callable[[Path, Any], list[Problem]]
 
 # Checks over a valid archive's sources; each returns problems with path:line.
-SOURCE_CHECKS: list[SourceCheck] = []
+SOURCE_CHECKS: list[SourceCheck] = [
+    check_guide_examples,
+]
 
 # Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.
 OUTPUT_CHECKS: list[OutputCheck] = []

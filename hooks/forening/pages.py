@@ -13,6 +13,7 @@ from itertools import groupby
 
 from . import dates, urls
 from .archive import Archive, MinutesEntry
+from .guide import guide_pages
 from .render import render
 
 
@@ -171,6 +172,7 @@ GENERATORS: list[Callable[[Build], Iterator[Page]]] = [
     minutes_pages,
     catalogue_pages,
     project_pages,
+    guide_pages,
 ]
 
 

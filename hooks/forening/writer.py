@@ -50,6 +50,11 @@ def document(record: BaseModel, body: str, **options: Any) -> str:
     return f"{text}\n{body}\n" if body else text
 
 
+def field_lines(name: str, value: Any) -> list[str]:
+    """One field as YAML lines, e.g. for showing an example in the field reference."""
+    return _field(name, value, 0, set())
+
+
 def _mapping(record: BaseModel, depth: int, keep: set[str], comments: dict[str, str]) -> list[str]:
     lines: list[str] = []
     indent = INDENT * depth
