@@ -53,9 +53,9 @@ def import_minutes(
     decisions = read_decisions(reading)
     head = read_head(reading)
     if date is None and head.date is None:
-        seen = f" (hittade bara «{head.seen}», utan dag eller år)" if head.seen else ""
+        why = f" ({head.doubt})" if head.doubt else ""
         raise ImportStop(
-            f"{source.name}: hittade inget mötesdatum i rubriken, på en rad «Datum:» eller i de första raderna{seen}; "
+            f"{source.name}: hittade inget mötesdatum i rubriken, på en rad «Datum:» eller i de första raderna{why}; "
             "ange datumet med --date ÅÅÅÅ-MM-DD (eller --date ÅÅÅÅ-MM om bara månaden är känd)"
         )
     if date is not None and head.date is not None and (head.date != date or head.precision != precision):

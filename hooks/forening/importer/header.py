@@ -31,7 +31,7 @@ class Head:
     start: dt.time | None = None
     end: dt.time | None = None
     place: str | None = None
-    seen: str | None = None  # what was found when no full date was: for the message
+    doubt: str | None = None  # why a date that was seen is not used: for the message
 
 
 def read_head(reading: Reading) -> Head:
@@ -75,14 +75,16 @@ def read_head(reading: Reading) -> Head:
 
 def _take_date(reading: Reading, index: int, text: str, head: Head) -> bool:
     """Read a date (and a time) from `text` into `head`; True if a full date was found."""
-    for hit in find_dates(text):
+    hits = find_dates(text)
+    for hit in hits:
         if hit.year is None:
-            head.seen = head.seen or text[hit.start : hit.end].strip()
+            head.doubt = head.doubt or f"«{text[hit.start : hit.end].strip()}» saknar år"
             continue
         day = resolve(hit, None)
         if isinstance(day, str):
             reading.note(index, f"datum: {day}")
-            continue
+            head.doubt = head.doubt or f"«{text[hit.start : hit.end].strip()}»: {day}"
+            return False
         head.date, head.precision = day, "day"
         rest = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
         times = find_times(rest)
@@ -90,9 +92,9 @@ def _take_date(reading: Reading, index: int, text: str, head: Head) -> bool:
             head.start, head.end = times.begins, times.ends
         return True
     month = find_month(text)
-    if month is not None and head.date is None:
+    if month is not None and not hits:
         if month[1] is None:
-            head.seen = head.seen or text.strip()
+            head.doubt = head.doubt or f"«{text.strip()}» anger bara en månad, utan dag och år"
         else:
             head.date, head.precision = dt.date(month[1], month[0], 1), "month"
             reading.note(index, f"datum: bara månad och år anges; daterad {head.date} med date_precision: month")
