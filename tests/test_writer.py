@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from forening import strictyaml, writer
 from forening.schema import Minutes, NextMeeting
 
@@ -25,6 +27,14 @@ def test_every_text_reads_back_as_the_same_text(value: str) -> None:
     line = f"key: {writer.scalar(value)}\n"
     assert strictyaml.load(line).data == {"key": value}
     assert yaml.safe_load(line) == {"key": value}  # also for YAML 1.1 tools
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_round_trips(value: str) -> None:
+    line = f"key: {writer.scalar(value)}\n"
+    assert strictyaml.load(line).data == {"key": value}
+    assert yaml.safe_load(line) == {"key": value}
 
 
 def test_dates_and_times_are_written_as_editors_write_them() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,6 +25,9 @@ from pydantic import BaseModel
 from . import strictyaml
 
 INDENT = "  "
+# Characters YAML wants escaped in a double-quoted string: DEL, C1 controls, and the line
+# breaks YAML 1.1 knows but JSON does not (NEL, LS, PS), which would otherwise fold to spaces.
+_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def front_matter(
@@ -103,7 +107,10 @@ def scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
-    return text if _plain_is_safe(text) else json.dumps(text, ensure_ascii=False)
+    if _plain_is_safe(text):
+        return text
+    # JSON's double-quoted string is YAML's too, once the characters above are escaped.
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _plain_is_safe(text: str) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import Line
+from .text import Line, clean
 from .word import read_docx
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -57,8 +57,9 @@ def read_source(path: Path, shown: str | None = None) -> Source:
         else:
             text = raw.decode("cp1252", errors="replace")
             notes.append((1, "filen var inte sparad som UTF-8; den lästes som Windows-1252. Kontrollera å, ä och ö"))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
     markdown = suffix in MARKDOWN_SUFFIXES or bool(_ATX_HEADING.search(text))
-    # Markdown keeps trailing spaces (two of them are a line break); plain text loses them.
-    lines = [Line(number, line if markdown else line.rstrip()) for number, line in enumerate(text.split("\n"), start=1)]
+    # Markdown keeps its spaces (indents nest lists; two at the end break a line). Plain text
+    # loses them: an indent from a word processor would make a Markdown code block.
+    lines = [Line(number, line if markdown else line.strip()) for number, line in enumerate(text.split("\n"), start=1)]
     return Source(shown, lines, markdown=markdown, notes=notes)

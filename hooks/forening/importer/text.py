@@ -14,6 +14,7 @@ from dataclasses import dataclass
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BULLET = re.compile(r"^\s*(?:[-*+•·–—]|\d{1,2}[.)])(?:\s+|(?=[^\W\d_]))")
 _EMPHASIS = re.compile(r"\*\*|__")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^:]{0,40}?)\s*:\s*(?P<rest>.*)$")
 
 
@@ -27,6 +28,12 @@ class Line:
     @property
     def blank(self) -> bool:
         return not self.text.strip()
+
+
+def clean(text: str) -> str:
+    """Page and line breaks become line breaks, hard spaces spaces; other control characters go (tabs stay)."""
+    text = re.sub("[\f\v\u2028\u2029\x85]", "\n", text).replace("\u00a0", " ")
+    return _CONTROL.sub("", text)
 
 
 def fold(text: str) -> str:

@@ -21,7 +21,7 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from .text import Line
+from .text import Line, clean
 
 _HEADING_STYLE = re.compile(r"^(?:Heading|Rubrik)\s*(\d)$", re.IGNORECASE)
 
@@ -42,7 +42,8 @@ def read_docx(path: Path) -> list[Line]:
         is_item = text.startswith("- ")
         if not (is_item and previous_was_item):
             lines.append(Line(number, ""))
-        lines.append(Line(number, text))
+        # A line break inside a paragraph (Shift+Enter) starts a new line of the same paragraph.
+        lines += [Line(number, part.strip()) for part in clean(text).replace("\t", " ").split("\n")]
         previous_was_item = is_item
     return lines[1:] if lines and lines[0].blank else lines
 
