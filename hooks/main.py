@@ -53,6 +53,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if archive is None:
         raise PluginError("Innehållet har fel; inget publicerades.\n" + report(problems))
     settings = dict(config.extra) | {"project_root": str(root), "site_url": config.site_url or ""}
+    settings["site_name"] = config.site_name
+    if not settings["site_url"]:
+        raise PluginError("site_url saknas i mkdocs.yml: kalendern och webbflödet behöver webbplatsens fullständiga adress")
     _build = Build(archive=archive, today=build_date(), settings=settings)
     _generated.clear()
     for page in generate(_build):

@@ -48,11 +48,23 @@ def served_site(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+# Every test module imports `browser`, so pytest makes one session fixture per module;
+# Playwright's sync API cannot run twice at once, so they share one Chromium here.
+_shared: dict = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the session. Fails (never skips) when it is missing."""
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    if _shared["users"] == 0:
+        _shared["playwright"] = sync_playwright().start()
+        _shared["chromium"] = _shared["playwright"].chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    _shared["users"] += 1
+    try:
+        yield _shared["chromium"]
+    finally:
+        _shared["users"] -= 1
+        if _shared["users"] == 0:
+            _shared["chromium"].close()
+            _shared["playwright"].stop()

@@ -93,3 +93,21 @@ def test_repository_content_is_valid() -> None:
     result = validate(ROOT)
     assert result.returncode == 0, result.stderr
     assert re.search(r"giltigt", result.stdout)
+
+
+def test_validate_with_paths_reports_only_those_files(project_copy: Path) -> None:
+    """pre-commit passes the staged files: their problems only, but all files are read."""
+    (project_copy / "projects" / "startgrid.md").write_text("broken", encoding="utf-8")
+    (project_copy / "projects" / "kick-off.md").write_text("broken too", encoding="utf-8")
+    result = validate(project_copy, str(project_copy / "projects" / "startgrid.md"))
+    assert result.returncode == 1
+    assert "projects/startgrid.md:1:" in result.stderr and "kick-off" not in result.stderr
+
+
+def test_pre_commit_hook_runs_the_validator() -> None:
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = config["repos"][0]["hooks"]
+    assert hook["entry"].endswith("scripts/validate.py") and hook["language"] == "system"
+    assert re.search(hook["files"], "minutes/norra/2021-05-05.md") and re.search(hook["files"], "projects/x.md")

@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from . import dates, urls
+from . import dates, feed, ical, meetings, urls
 from .archive import Archive, MinutesEntry
 from .guide import guide_pages
+from .links import Links
 from .render import render
 
 
@@ -61,16 +62,18 @@ def minutes_pages(build: Build) -> Iterator[Page]:
             group_url=urls.url_of(urls.group_src(entry.group)),
             projects=[archive.projects[slug] for slug in entry.meta.projects],
             project_url=lambda slug: urls.url_of(urls.project_src(slug)),
+            prev=prev,
+            next=nxt,
+            minutes_url=lambda e: urls.url_of(urls.minutes_src(e)),
+            minutes_title=lambda e: minutes_title(archive, e),
         )
         footer = render(
             "minutes_footer.html",
             src,
             meta=entry.meta,
             archive=archive,
-            prev=prev,
-            next=nxt,
-            minutes_url=lambda e: urls.url_of(urls.minutes_src(e)),
-            minutes_title=lambda e: minutes_title(archive, e),
+            calendar_url=urls.url_of(urls.CALENDAR_SRC),
+            calendar_anchor=meetings.meeting_key,
         )
         yield Page(
             src=src,
@@ -110,7 +113,15 @@ def archive_pages(build: Build) -> Iterator[Page]:
     by_year = [(year, list(items)) for year, items in groupby(newest_first, key=lambda e: e.date.year)]
     yield Page(
         src=src,
-        markdown=render("archive.html", src, by_year=by_year, archive=archive, **_listing_helpers(archive)),
+        markdown=render(
+            "archive.html",
+            src,
+            by_year=by_year,
+            archive=archive,
+            calendar_url=urls.url_of(urls.CALENDAR_SRC),
+            feed_url=urls.ATOM_FEED,
+            **_listing_helpers(archive),
+        ),
         title="Minnesanteckningar",
         description="Minnesanteckningar från förbundets beredningsgrupper, efter år.",
         in_nav=True,
@@ -121,7 +132,17 @@ def archive_pages(build: Build) -> Iterator[Page]:
         by_year = [(year, list(items)) for year, items in groupby(entries, key=lambda e: e.date.year)]
         yield Page(
             src=src,
-            markdown=render("group.html", src, group=archive.groups[slug], slug=slug, by_year=by_year, **_listing_helpers(archive)),
+            markdown=render(
+                "group.html",
+                src,
+                group=archive.groups[slug],
+                slug=slug,
+                by_year=by_year,
+                archive_url=urls.url_of(f"{urls.MINUTES}/index.md"),
+                calendar_url=urls.url_of(urls.CALENDAR_SRC),
+                group_feed_url=urls.group_calendar_feed(slug),
+                **_listing_helpers(archive),
+            ),
             title=archive.group_name(slug),
             description=f"Minnesanteckningar från {archive.group_name(slug)}.",
         )
@@ -163,7 +184,55 @@ def _listing_helpers(archive: Archive) -> dict:
         "minutes_url": lambda e: urls.url_of(urls.minutes_src(e)),
         "minutes_title": lambda e: minutes_title(archive, e),
         "group_url": lambda slug: urls.url_of(urls.group_src(slug)),
+        "group_name": archive.group_name,
     }
+
+
+def calendar_pages(build: Build) -> Iterator[Page]:
+    """/kalender/: coming meetings soonest first, past ones below; "today" is the build date."""
+    archive = build.archive
+    coming, past = meetings.split(meetings.collect(archive), build.today)
+    src = urls.CALENDAR_SRC
+    yield Page(
+        src=src,
+        markdown=render(
+            "calendar.html",
+            src,
+            today=build.today,
+            coming=coming,
+            past=past,
+            all_feed_url=urls.CALENDAR_FEED,
+            group_feeds=[(slug, urls.group_calendar_feed(slug)) for slug in archive.group_order],
+            absolute=_links(build).absolute,
+            **_listing_helpers(archive),
+        ),
+        title="Kalender",
+        description="Kommande möten i förbundets beredningsgrupper, med kalender att prenumerera på.",
+        in_nav=True,
+    )
+
+
+def calendar_assets(build: Build) -> Iterator[Asset]:
+    """/kalender.ics with every group's meetings, and /kalender/<group>.ics per group."""
+    links = _links(build)
+    every = meetings.collect(build.archive)
+    site_name = build.settings.get("site_name") or links.host
+    yield Asset(dest=urls.CALENDAR_FEED, content=ical.calendar_feed(every, f"{site_name}: möten", links))
+    for slug in build.archive.group_order:
+        name = f"{site_name}: {build.archive.group_name(slug)}"
+        yield Asset(dest=urls.group_calendar_feed(slug), content=ical.calendar_feed(meetings.for_group(every, slug), name, links))
+
+
+def feed_assets(build: Build) -> Iterator[Asset]:
+    """/feed.xml: the Atom feed of minutes and projects."""
+    links = _links(build)
+    title = build.settings.get("site_name") or links.host
+    yield Asset(dest=urls.ATOM_FEED, content=feed.atom_feed(build.archive, title, urls.ATOM_FEED, links))
+
+
+def _links(build: Build) -> Links:
+    archive = build.archive
+    return Links(site_url=build.settings.get("site_url", ""), minutes_title=lambda e: minutes_title(archive, e), group_name=archive.group_name)
 
 
 # Every page generator, in order. A feature adds its generator here.
@@ -172,6 +241,7 @@ GENERATORS: list[Callable[[Build], Iterator[Page]]] = [
     minutes_pages,
     catalogue_pages,
     project_pages,
+    calendar_pages,
     guide_pages,
 ]
 
@@ -179,6 +249,8 @@ GENERATORS: list[Callable[[Build], Iterator[Page]]] = [
 # Every generator of published files other than pages (attachments, .ics, feeds).
 ASSET_GENERATORS: list[Callable[[Build], Iterator[Asset]]] = [
     attachment_assets,
+    calendar_assets,
+    feed_assets,
 ]
 
 
