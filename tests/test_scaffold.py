@@ -77,8 +77,8 @@ def test_bad_group_or_date_is_refused(project_copy: Path) -> None:
     assert result.returncode == 1 and "är inget datum" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_the_latest_earlier_announcement_counts() -> None:
+def test_the_announced_meeting_is_found_by_group_and_day() -> None:
     archive = real_archive()
     found = announced_meeting(archive, "norra", dt.date(2021, 8, 24))
-    assert found is not None and found[0].source == "minutes/norra/2021-05-05.md"
+    assert found is not None and found.latest_announcement.source == "minutes/norra/2021-05-05.md"
     assert announced_meeting(archive, "norra", dt.date(2021, 8, 25)) is None

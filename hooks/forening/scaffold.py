@@ -1,9 +1,10 @@
 """Start the minutes of a coming meeting with what the archive already knows.
 
 The group's members are listed as present, for the secretary to move those who
-did not come to `absent`. Time and place come from the latest earlier minutes
-that announced a meeting of this group on this date (seed 000 announced
-"Norra: 5 maj kl. 9:00–11:45", so norra's 2021-05-05 starts at 09:00). The body
+did not come to `absent`. Time and place come from the announced meeting of this
+group on this date (`meetings.collect`, the calendar's own list: the newest
+announcement wins). Seed 000 announced "Norra: 5 maj kl. 9:00–11:45", so
+norra's 2021-05-05 starts at 09:00. The body
 holds the agenda items every seed has: Välkommen, Inledning, Rapport från
 styrelsemötet and Övrigt. The seeds' last item, Nästa möte, goes into
 `next_meetings`, which the site shows under that heading itself.
@@ -15,7 +16,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .archive import Archive, MinutesEntry
-from .schema import Minutes, NextMeeting
+from .meetings import Meeting, collect
+from .schema import Minutes
 
 # Recurring items of seeds 000–003, in their order.
 USUAL_AGENDA = ("Välkommen", "Inledning", "Rapport från styrelsemötet", "Övrigt")
@@ -55,7 +57,7 @@ def scaffold(archive: Archive, group: str, date: dt.date) -> Scaffold:
     }
     announced_in = None
     if found is not None:
-        announced_in, meeting = found
+        announced_in, meeting = found.latest_announcement, found.details
         if isinstance(meeting.start, dt.datetime):
             data["start"] = meeting.start.strftime("%H:%M")
             if meeting.end is not None:
@@ -68,13 +70,6 @@ def scaffold(archive: Archive, group: str, date: dt.date) -> Scaffold:
     return Scaffold(Minutes.model_validate(data), body, comments, announced_in)
 
 
-def announced_meeting(archive: Archive, group: str, date: dt.date) -> tuple[MinutesEntry, NextMeeting] | None:
-    """The meeting of `group` on `date` announced by the latest earlier minutes, if any."""
-    for entry in reversed(archive.minutes):
-        if entry.date >= date:
-            continue
-        for meeting in entry.meta.next_meetings:
-            day = meeting.start.date() if isinstance(meeting.start, dt.datetime) else meeting.start
-            if meeting.group == group and day == date:
-                return entry, meeting
-    return None
+def announced_meeting(archive: Archive, group: str, date: dt.date) -> Meeting | None:
+    """The meeting of `group` on `date` as announced in the minutes (newest announcement), if any."""
+    return next((m for m in collect(archive) if m.group == group and m.day == date), None)
