@@ -29,26 +29,33 @@ def page(site: Path) -> BeautifulSoup:
 
 
 def test_the_page_lists_exactly_the_fields_of_every_model(page: BeautifulSoup) -> None:
-    tables = [[row.th.get_text(strip=True) for row in table.select("tbody tr")] for table in page.select("table.fm-fieldref-table")]
+    lists = [[term.code.get_text(strip=True) for term in dl.find_all("dt")] for dl in page.select("dl.fm-fields")]
     expected = [list(model.model_fields) for model in schema_models()]
     assert len(expected) == 6
-    assert sorted(tables) == sorted(expected)
+    assert sorted(lists) == sorted(expected)
     text = page.get_text(" ")
     for model in schema_models():
         for name in model.model_fields:
             assert name in text
 
 
-def test_rows_say_required_type_and_allowed_values(page: BeautifulSoup) -> None:
-    rows = {row["id"]: [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in page.select("tr[id]")}
-    assert rows["falt-minnesanteckningar-date"][:3] == ["date", "ja", "datum (ÅÅÅÅ-MM-DD)"]
-    assert rows["falt-minnesanteckningar-start"][:3] == ["start", "nej", "klockslag (TT:MM)"]
-    assert rows["falt-minnesanteckningar-date_precision"][2] == "ett av de tillåtna värdena: day , month ; utan fältet gäller day"
-    assert "avslutat" in rows["falt-projekt-status"][2]
-    assert rows["falt-minnesanteckningar-projects"][2].startswith("lista av kortnamn")
-    assert rows["falt-minnesanteckningar-next_meetings-start"][:2] == ["start", "ja"]
-    assert rows["falt-grupper-members-workplace"][4] == "workplace: Arbetsmarknadsenheten i Karlsborg"
-    link = page.select_one("#falt-minnesanteckningar-next_meetings a")["href"]
+def test_each_field_says_required_type_allowed_values_and_example(page: BeautifulSoup) -> None:
+    def field(anchor: str) -> tuple[str, list[str]]:
+        term = page.select_one(f"#{anchor}")
+        details = term.find_next_sibling("dd")
+        return term.get_text(" ", strip=True), [part.get_text(" ", strip=True) for part in details.find_all(["p", "pre"])]
+
+    assert field("falt-minnesanteckningar-date") == (
+        "date (krävs)",
+        ["Mötesdatum. Samma som filnamnet.", "Typ: datum (ÅÅÅÅ-MM-DD).", "Exempel:", "date: 2021-05-05"],
+    )
+    assert field("falt-minnesanteckningar-start")[0] == "start (kan utelämnas)"
+    assert field("falt-minnesanteckningar-date_precision")[1][1] == "Typ: ett av de tillåtna värdena: day , month . Utan fältet gäller day ."
+    assert "avslutat" in field("falt-projekt-status")[1][1]
+    assert field("falt-minnesanteckningar-projects")[1][1].startswith("Typ: lista av kortnamn")
+    assert field("falt-minnesanteckningar-next_meetings-start")[0] == "start (krävs)"
+    assert field("falt-grupper-members-workplace")[1][-1] == "workplace: Arbetsmarknadsenheten i Karlsborg"
+    link = page.select_one("#falt-minnesanteckningar-next_meetings").find_next_sibling("dd").a["href"]
     assert page.select_one(link) is not None and page.select_one(link).name == "h3"
 
 
