@@ -77,28 +77,3 @@ def test_paragraph_signs_and_numbers_in_plain_text(tmp_path: Path) -> None:
 def test_numbered_list_lines_that_are_sentences_or_go_backwards_are_not_items() -> None:
     found = find_headings(lines("1. Välkommen\n\n6. Projekt\n\n1. Budget\n2. Insatsen förlängs inte. Alla erbjuds 7TJUGO.\n\n7. Övrigt"))
     assert [(h.title, h.number) for h in found] == [("1. Välkommen", 1), ("6. Projekt", 6), ("7. Övrigt", 7)]
-
-
-def test_a_broken_sentence_is_joined_and_plain_text_keeps_its_lines(tmp_path: Path) -> None:
-    result = import_text(
-        tmp_path,
-        """
-        1. Nyhetsbrev
-
-        Nyhetsbrevet går ut ungefär en gång per kvartal med info om
-
-        aktuella insatser.
-        Sophia & Karin = Försäkringskassan
-        Elin och Kjell hälsade alla välkomna
-        och introducerade verktyget.
-        Ett <b>fetstilt</b> ord.
-        """,
-        date=DAY,
-    )
-    assert result.body == (
-        "## 1. Nyhetsbrev\n\n"
-        "Nyhetsbrevet går ut ungefär en gång per kvartal med info om aktuella insatser.\n\n"
-        "Sophia & Karin = Försäkringskassan\n\n"
-        "Elin och Kjell hälsade alla välkomna\noch introducerade verktyget.\n\n"
-        "Ett &lt;b>fetstilt&lt;/b> ord.\n"
-    )

@@ -89,6 +89,14 @@ def test_a_section_with_other_text_stays_whole_and_the_rest_is_reported(tmp_path
     assert notes(result) == ["9: nästa möte: inget datum: «Vi bokar lokal senare.»; lägg in mötet för hand eller ta bort raden"]
 
 
+def test_a_meeting_without_a_time_is_said_to_be_all_day_unless_it_says_heldag(tmp_path: Path) -> None:
+    result = import_text(tmp_path, "2023-09-12\n\n1. Nästa möte\n\nNorra: 5 december\nGemensam heldag 21 april\n")
+    assert [m.start for m in result.minutes.next_meetings] == [dt.date(2023, 12, 5), dt.date(2024, 4, 21)]
+    assert notes(result) == [
+        "5: nästa möte: ingen tid angiven, så mötet 2023-12-05 blir en heldag i kalendern; lägg till tid om det inte är en heldag"
+    ]
+
+
 def test_a_heading_that_holds_the_meeting(tmp_path: Path) -> None:
     result = import_text(tmp_path, "## 1. Välkommen\n\n## 8. Nästa möte 24 augusti kl 9-12\n", suffix=".md", date=dt.date(2021, 5, 5))
     assert [(m.start, m.end) for m in result.minutes.next_meetings] == [(dt.datetime(2021, 8, 24, 9), dt.datetime(2021, 8, 24, 12))]

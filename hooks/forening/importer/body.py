@@ -61,7 +61,7 @@ def _plain(text: str) -> str:
     """A plain-text line as Markdown: `•`/`-Text` bullets become `- `, stray `<` is escaped."""
     text = text.rstrip()
     text = re.sub(r"^(\s*)[•·–—]\s*", r"\1- ", text)
-    text = re.sub(r"^(\s*)-(?=[^\s\-])", r"\1- ", text)
+    text = re.sub(r"^(\s*)-(?=[^\W\d_])", r"\1- ", text)
     parts = _AUTOLINK.split(text)
     return "".join(f"<{part}>" if i % 2 else part.replace("<", "&lt;") for i, part in enumerate(parts))
 

@@ -60,6 +60,8 @@ def read_next_meetings(reading: Reading, group: str, groups: dict[str, str], mee
                 continue
             reading.claim(i, Kind.MEETING)
             meetings.append(found)
+            if "T" not in found["start"] and "heldag" not in fold(text):
+                reading.note(i, f"nästa möte: ingen tid angiven, så mötet {found['start']} blir en heldag i kalendern; lägg till tid om det inte är en heldag")
         if complete and section.heading is not None:
             reading.claim(section.heading, Kind.MEETING)
             placed.append(section)

@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_BULLET = re.compile(r"^\s*(?:[-*+•·–—]|\d{1,2}[.)])(?:\s+|(?=[^\W\d_]))")
+# `-Text` and `•Text` (no space) come from Word; `*` and `+` need a space, or `*kursiv*` would be a bullet.
+_BULLET = re.compile(r"^\s*(?:[-•·–—](?:\s+|(?=[^\W\d_]))|[*+]\s+|\d{1,2}[.)]\s+)")
 _EMPHASIS = re.compile(r"\*\*|__")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^:]{0,40}?)\s*:\s*(?P<rest>.*)$")
@@ -56,7 +57,7 @@ def strip_bullet(text: str) -> str:
 
 
 def is_bullet(text: str) -> bool:
-    return bool(re.match(r"^\s*(?:[-*+•·–—]\s*\S|\d{1,2}[.)]\s+\S)", text)) and not re.match(r"^\s*(?:\*\*|__|---)", text)
+    return bool(_BULLET.match(text)) and bool(strip_bullet(text)) and not re.match(r"^\s*---", text)
 
 
 def is_heading(text: str) -> bool:
