@@ -6,7 +6,8 @@ translates between it and MkDocs' events:
 - `on_files`: validate everything (every error at once, or stop), then add the
   generated pages and files. Priority 100, before plugins look at the files.
 - `on_page_markdown`: give generated pages their (escaped) title and meta.
-- `on_post_build`: run the checks over the built site (privacy guard).
+- `on_post_build`: index the built site for search (Pagefind), then run the
+  checks over the built site (privacy guard).
 
 Hook modules are loaded once per `mkdocs serve`: restart serve after editing
 code under hooks/. Content edits under minutes/ and projects/ rebuild live.
@@ -21,6 +22,7 @@ from pathlib import Path
 from forening.checks import check_output, check_sources
 from forening.pages import Build, Page, generate, generate_assets
 from forening.problems import report
+from forening.search import build_search_index
 from forening.validate import Layout
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -80,6 +82,7 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    log.info(build_search_index(Path(config.site_dir)).summary())
     problems = check_output(Path(config.site_dir), _build)
     if problems:
         raise PluginError("Den byggda webbplatsen klarade inte kontrollen:\n" + report(problems))

@@ -18,6 +18,20 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+# The site's pages that the browser tests visit (console errors, links, axe in
+# both palettes, keyboard focus). A feature that adds a page adds it here:
+# kontakt/ and personuppgifter/ belong here once they are built.
+PAGES = [
+    "",
+    "minnesanteckningar/",
+    "minnesanteckningar/norra/",
+    "minnesanteckningar/norra/2021-05-05/",
+    "kalender/",
+    "projekt/",
+    "projekt/cresco-creare/",
+    "tillganglighet/",
+]
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from . import dates, feed, ical, meetings, urls
+from . import catalogue, dates, feed, ical, meetings, urls
 from .archive import Archive, MinutesEntry
 from .guide import guide_pages
 from .links import Links
@@ -85,14 +85,24 @@ def minutes_pages(build: Build) -> Iterator[Page]:
 
 
 def project_pages(build: Build) -> Iterator[Page]:
+    """A page per project: facts, the editor's text, and the minutes that discuss it."""
     archive = build.archive
     for project in archive.projects.values():
         src = urls.project_src(project.slug)
-        header = render("project_header.html", src, project=project, meta=project.meta, archive=archive)
+        header = render(
+            "project_header.html",
+            src,
+            project=project,
+            meta=project.meta,
+            archive=archive,
+            orientation=catalogue.orientation(project.meta.kind),
+            catalogue_url=urls.url_of(f"{urls.PROJECTS}/index.md"),
+            **_project_helpers(),
+        )
         footer = render(
             "project_footer.html",
             src,
-            mentions=archive.minutes_listing_project.get(project.slug, []),
+            mentions=archive.mentions.of(project.slug),
             minutes_url=lambda e: urls.url_of(urls.minutes_src(e)),
             minutes_title=lambda e: minutes_title(archive, e),
         )
@@ -149,15 +159,35 @@ def archive_pages(build: Build) -> Iterator[Page]:
 
 
 def catalogue_pages(build: Build) -> Iterator[Page]:
+    """The catalogue: every project, grouped and ordered, with filters built from the data."""
+    archive = build.archive
     src = f"{urls.PROJECTS}/index.md"
-    projects = sorted(build.archive.projects.values(), key=lambda p: p.meta.title.lower())
     yield Page(
         src=src,
-        markdown=render("catalogue.html", src, projects=projects, project_url=lambda p: urls.url_of(urls.project_src(p.slug))),
+        markdown=render(
+            "catalogue.html",
+            src,
+            groups=catalogue.groups(archive),
+            facets=catalogue.facets(archive),
+            total=len(archive.projects),
+            project_url=lambda p: urls.url_of(urls.project_src(p.slug)),
+            group_name=archive.group_name,
+            **_project_helpers(),
+        ),
         title="Projekt och insatser",
         description="Projekt och insatser som Samordningsförbundet finansierar.",
         in_nav=True,
     )
+
+
+def _project_helpers() -> dict:
+    """How a project's status, kind and period read, shared by the catalogue and project pages."""
+    return {
+        "status_label": catalogue.status_label,
+        "status_class": catalogue.status_class,
+        "kind_label": catalogue.kind_label,
+        "period": catalogue.period,
+    }
 
 
 @dataclass(frozen=True)
