@@ -24,5 +24,11 @@ def test_longer_names_win_where_names_overlap() -> None:
     assert found("Prerehab/ÅKA och Prerehab/Priogruppen") == ["prerehab-aka", "prerehab-priogruppen"]
 
 
-def test_parts_of_words_are_not_names() -> None:
-    assert found("Crescoprojektet, hantverksstegens", "samverkansteamen") == []
+def test_parts_of_words_are_not_names_but_genitives_are() -> None:
+    assert found("Crescoprojektet, nycresco", "samverkansteamen") == []
+    assert found("Hantverksstegens deltagare") == ["hantverksstegen"]
+
+
+def test_link_targets_are_not_mentions() -> None:
+    assert found("Se [hemsidan](https://example.invalid/cresco/) och https://example.invalid/startgrid") == []
+    assert found("Se [Cresco](https://example.invalid/cresco/)") == ["cresco-creare"]
