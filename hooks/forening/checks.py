@@ -14,6 +14,7 @@ from typing import Any
 
 from . import guard
 from .archive import Archive
+from .guide import check_guide_examples
 from .mentions import mention_suggestions
 from .problems import Problem, errors
 from .validate import Layout, load_archive
@@ -23,6 +24,7 @@ OutputCheck = Callable[[Path, Any], list[Problem]]
 
 # Checks over a valid archive's sources; each returns problems with path:line.
 SOURCE_CHECKS: list[SourceCheck] = [
+    check_guide_examples,
     mention_suggestions,  # minutes that name a project without listing it (never an error)
     guard.check_sources,  # privacy: no e-mail, phone number or personnummer in the sources
 ]

@@ -14,6 +14,7 @@ from itertools import groupby
 from . import catalogue, dates, feed, ical, meetings, urls
 from .archive import Archive, MinutesEntry
 from .contact_page import contact_pages
+from .guide import guide_pages
 from .links import Links
 from .render import render
 
@@ -273,6 +274,7 @@ GENERATORS: list[Callable[[Build], Iterator[Page]]] = [
     project_pages,
     calendar_pages,
     contact_pages,
+    guide_pages,
 ]
 
 
