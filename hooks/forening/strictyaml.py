@@ -35,7 +35,8 @@ _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, ["~", "n", "N",
 
 # libyaml's parser when present (fast enough for a pre-commit hook over decades of
 # minutes); the pure-Python one otherwise. Both give the same nodes and marks.
-_Parser = getattr(yaml, "CParser", None)
+# (PyYAML exports it only from `yaml.cyaml`: `yaml.CParser` does not exist.)
+_Parser = yaml.cyaml.CParser if getattr(yaml, "__with_libyaml__", False) else None
 
 
 if _Parser is not None:
@@ -92,7 +93,9 @@ def load(text: str) -> Parsed:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise StrictYamlError(_explain(exc), mark.line if mark else 0) from None
+        line = mark.line if mark else 0
+        lines = text.split("\n")
+        raise StrictYamlError(_explain(exc, lines[line] if line < len(lines) else ""), line) from None
     finally:
         loader.dispose()
     parsed = Parsed(data=None)
@@ -147,13 +150,17 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
     return node.value
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> str:
-    """PyYAML's English message with a Swedish hint for the usual causes."""
+def _explain(exc: yaml.MarkedYAMLError, line: str) -> str:
+    """The parser's English message with a Swedish hint for the usual causes.
+
+    `line` is the YAML line the error points at: libyaml's messages are vaguer than
+    PyYAML's (a tab is "a character that cannot start any token"), the line is not.
+    """
     problem = (exc.problem or "").strip()
     hint = "kontrollera kolon, citattecken och indrag"
     if "mapping values are not allowed" in problem:
         hint = "ett värde med kolon (:) i sig måste stå inom citattecken, t.ex. `title: \"Punkt 3: Ekonomi\"`"
-    elif "found character '\\t'" in problem:
+    elif "found character '\\t'" in problem or "\t" in line:
         hint = "tabbtecken får inte användas; använd mellanslag för indrag"
     elif "expected <block end>" in problem or "did not find expected" in problem:
         hint = "indraget stämmer inte med raderna ovanför; använd samma antal mellanslag"
