@@ -20,7 +20,8 @@ import yaml
 Loc = tuple[str | int, ...]
 
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+# At most 18 digits: longer numbers stay text (and Python's int() refuses > 4300 digits).
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
@@ -86,6 +87,8 @@ class Parsed:
 
 def load(text: str) -> Parsed:
     """Parse one YAML document strictly. Raises StrictYamlError with a line."""
+    text = text.replace("\r\n", "\n").translate(_OTHER_BREAKS)
+    _check_characters(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -103,6 +106,22 @@ def load(text: str) -> Parsed:
         parsed.lines[()] = node.start_mark.line
         parsed.data = _convert(node, (), parsed.lines, set())
     return parsed
+
+
+# YAML also breaks lines at CR, NEL, U+2028 and U+2029; editors number lines by LF only,
+# so these would shift every line number after them. Word pastes U+2028 into titles.
+_OTHER_BREAKS = str.maketrans({"\r": "\n", "\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
+def _check_characters(text: str) -> None:
+    """Refuse the control characters YAML forbids, at their line (the parser gives no line)."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise StrictYamlError(
+            f"osynligt styrtecken ({code}) på raden; ta bort det (det följer ofta med inklistrad text)",
+            text.count("\n", 0, found.start()),
+        )
 
 
 def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -> Any:
