@@ -91,6 +91,9 @@ def load(text: str) -> Parsed:
     _check_characters(text)
     loader = _Loader(text)
     try:
+        _check_depth(loader)
+        loader.dispose()
+        loader = _Loader(text)
         node = loader.get_single_node()
     except StrictYamlError:
         raise
@@ -122,6 +125,31 @@ def _check_characters(text: str) -> None:
             f"osynligt styrtecken ({code}) på raden; ta bort det (det följer ofta med inklistrad text)",
             text.count("\n", 0, found.start()),
         )
+
+
+# Deeper than front matter ever needs, far shallower than where the parsers give out:
+# libyaml's composer recurses once per level and crashes the whole process (SIGSEGV)
+# below 100,000 levels, PyYAML's runs out of Python stack near 300 levels, and both
+# scanners slow down with the square of the depth.
+MAX_DEPTH = 20
+
+
+def _check_depth(loader: Any) -> None:
+    """Walk the parser's events (no recursion, no nodes) and stop past MAX_DEPTH levels."""
+    depth = 0
+    while True:
+        event = loader.get_event()
+        if event is None or isinstance(event, yaml.StreamEndEvent):
+            return
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise StrictYamlError(
+                    f"för många nivåer av indrag eller hakparenteser (högst {MAX_DEPTH} nivåer); skriv fälten enklare",
+                    event.start_mark.line,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -> Any:
