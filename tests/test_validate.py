@@ -110,6 +110,7 @@ CASES = [
     ("unterminated front matter", "---\ndate: 2021-05-05\n", 1, "", "avslutas inte"),
     ("tab", replace("present:\n  - Eva", "present:\n\t- Eva"), 7, "", "tabbtecken"),
     ("duplicate key", replace("end: 11:45", "end: 11:45\nend: 11:50"), 6, "end", "två gånger"),
+    ("duplicate nested key", replace("    end: 2021-08-24T11:45", "    end: 2021-08-24T11:45\n    end: 2021-08-24T12:00"), 13, "next_meetings[0].end", "två gånger"),
     ("Material key", replace("group: norra", "group: norra\ntags: [x]"), 4, "tags", "okänt fält"),
 ]
 
