@@ -29,7 +29,7 @@ def read(folder: Path, raw: bytes) -> tuple[load.Document | None, list[Problem]]
 
 def check_outcome(doc: load.Document | None, problems: list[Problem], raw: bytes) -> None:
     n_lines = raw.count(b"\n") + 1
-    assert_clean(problems, SHOWN, n_lines)
+    assert_clean(problems, {SHOWN: n_lines})
     if doc is None:
         assert problems, "no document and no problem"
     else:
