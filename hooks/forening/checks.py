@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import activecontent
 from .archive import Archive
 from .problems import Problem, errors
 from .validate import Layout, load_archive
@@ -20,10 +21,14 @@ SourceCheck = Callable[[Layout, Archive], list[Problem]]
 OutputCheck = Callable[[Path, Any], list[Problem]]
 
 # Checks over a valid archive's sources; each returns problems with path:line.
-SOURCE_CHECKS: list[SourceCheck] = []
+SOURCE_CHECKS: list[SourceCheck] = [
+    activecontent.check_bodies,
+]
 
 # Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.
-OUTPUT_CHECKS: list[OutputCheck] = []
+OUTPUT_CHECKS: list[OutputCheck] = [
+    activecontent.check_pages,
+]
 
 
 def check_sources(layout: Layout, only: set[Path] | None = None) -> tuple[Archive | None, list[Problem]]:
