@@ -18,7 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from browser import browser, serve_directory  # noqa: F401
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, load_script, mkdocs_build
 from forening.activecontent import check_pages
 from playwright.sync_api import Browser
 
@@ -179,6 +179,11 @@ def test_attachment_with_a_scheme_like_name_is_a_relative_link(hostile_site: Pat
     [link] = soup(hostile_site, MINUTES_URL).select(".fm-attachments a")
     assert link["href"] == "javascript%3Aalert%281%29"
     assert (hostile_site / MINUTES_URL / unquote(link["href"])).is_file()
+
+
+def test_every_link_of_the_hostile_site_resolves(hostile_site: Path) -> None:
+    report = load_script("linkcheck").check_site(hostile_site, "https://example.invalid/")
+    assert [str(b) for b in report.broken] == []
 
 
 def test_no_dialog_opens_in_chromium(hostile_site: Path, browser: Browser) -> None:  # noqa: F811
