@@ -14,6 +14,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -42,14 +43,25 @@ def served_site(site: Path) -> Iterator[str]:
         yield url
 
 
+# The running Playwright and Chromium, shared: every test module that imports `browser`
+# gets a fixture of its own, and a second sync Playwright in one thread fails ("Sync API
+# inside the asyncio loop"), so they all use the first one.
+_running: list[Any] = []
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the session. Fails (never skips) when it is missing."""
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
+    if not _running:
+        playwright = sync_playwright().start()
+        _running.extend([playwright, playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)])
+    yield _running[1]
+    if _running:  # the first module's teardown at the end of the session closes it
+        playwright, chromium = _running
+        _running.clear()
         chromium.close()
+        playwright.stop()
 
 
 @contextlib.contextmanager
