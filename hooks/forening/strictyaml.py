@@ -102,6 +102,8 @@ def load(text: str) -> Parsed:
         line = mark.line if mark else 0
         lines = text.split("\n")
         raise StrictYamlError(_explain(exc, lines[line] if line < len(lines) else ""), line) from None
+    except yaml.YAMLError as exc:  # no position (e.g. a character libyaml refuses and PyYAML allows)
+        raise StrictYamlError(f"felaktig YAML ({exc}); kontrollera kolon, citattecken och indrag", 0) from None
     finally:
         loader.dispose()
     parsed = Parsed(data=None)
