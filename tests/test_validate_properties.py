@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from forening.problems import Problem, errors
-from forening.schema import Group, Minutes, Project
+from forening.schema import Attachment, Group, Member, Minutes, NextMeeting, Project
 from forening.validate import Layout, load_archive
 from hostile import assert_clean, yaml_documents, yaml_ish_text, yaml_values
 from hypothesis import HealthCheck, given, settings
@@ -87,11 +87,16 @@ def test_any_file_gives_an_archive_or_clean_problems(layout: Layout, shown: str,
     check(layout, shown, raw)
 
 
+# Keys of the nested records (next_meetings, attachments, members), an unknown one and a contact field.
+NESTED_KEYS = sorted({*NextMeeting.model_fields, *Attachment.model_fields, *Member.model_fields, "x", "email"})
+
+
 def value_for(model: type[BaseModel], name: str) -> st.SearchStrategy[Any]:
-    """Anything YAML can hold, plus the schema's own examples and broken variants of them."""
+    """Anything YAML can hold, the schema's own examples, and lists of records with field-like keys."""
     examples = model.model_fields[name].examples or []
     near = [st.sampled_from(examples)] if examples else []
-    return st.one_of(*near, yaml_values, st.lists(yaml_values, max_size=3), st.lists(st.dictionaries(st.sampled_from(list(Minutes.model_fields) + ["x"]), yaml_values, max_size=4), max_size=2))
+    records = st.lists(st.dictionaries(st.sampled_from(NESTED_KEYS), st.one_of(yaml_values, st.sampled_from(["norra", "2021-08-24T09:00"])), max_size=4), max_size=2)
+    return st.one_of(*near, yaml_values, st.lists(yaml_values, max_size=3), records)
 
 
 def with_last(base: dict[str, Any], name: str, value: Any) -> dict[str, Any]:
