@@ -47,4 +47,4 @@ lock: venv
 	mv requirements.txt.new requirements.txt
 
 clean:
-	rm -rf $(VENV) site .site-build-*
+	rm -rf $(VENV) site .site-build-* .site-old-*

@@ -8,6 +8,7 @@ with `from browser import browser, served_site  # noqa: F401`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -52,7 +53,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def served_site(site: Path) -> Iterator[str]:
     """The session's built site on http://127.0.0.1:<free port>/ ."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    with serve_directory(site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Any built site (e.g. a test's own build of a project copy) on http://127.0.0.1:<free port>/ ."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

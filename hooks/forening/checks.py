@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import guard
+from . import activecontent, guard
 from .archive import Archive
 from .guide import check_guide_examples
 from .mentions import mention_suggestions
@@ -27,11 +27,13 @@ SOURCE_CHECKS: list[SourceCheck] = [
     check_guide_examples,
     mention_suggestions,  # minutes that name a project without listing it (never an error)
     guard.check_sources,  # privacy: no e-mail, phone number or personnummer in the sources
+    activecontent.check_bodies,
 ]
 
 # Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.
 OUTPUT_CHECKS: list[OutputCheck] = [
     guard.check_output,  # privacy: the same over every file the build wrote
+    activecontent.check_pages,
 ]
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from . import function_contacts, load, privacy, site_text, strictyaml
 from .archive import Archive
-from .messages import _dotted
+from .problems import dotted
 from .problems import Problem
 from .validate import Layout
 
@@ -118,6 +118,6 @@ def _fields_by_line(shown: str, text: str) -> dict[int, str]:
     fields: dict[int, str] = {}
     for loc, line in sorted(parsed.lines.items(), key=lambda item: len(item[0])):
         if loc:
-            fields[first + line] = _dotted(loc)  # deepest location on the line wins
+            fields[first + line] = dotted(loc)  # deepest location on the line wins
     return fields
 
