@@ -6,7 +6,7 @@ translates between it and MkDocs' events:
 - `on_files`: validate everything (every error at once, or stop), then add the
   generated pages and files. Priority 100, before plugins look at the files.
 - `on_page_markdown`: give generated pages their (escaped) title and meta, and
-  fill the engine's markers (`<!-- forening:retention -->`) in every page.
+  fill the engine's markers (`<!-- forening:retention -->`) in hand-written pages.
 - `on_post_build`: index the built site for search (Pagefind), then run the
   checks over the built site (privacy guard).
 
@@ -87,10 +87,11 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
     if generated is not None:
         # MkDocs' templates do not autoescape: escape the title and description here.
         page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description)), **generated.meta}
-    shown = generated.source if generated and generated.source else f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    markdown, problems = markers.fill(markdown, _build, page.file.src_uri, shown)  # type: ignore[arg-type]
-    if problems:
-        raise PluginError(report(problems))
+    else:  # a hand-written page in docs/: fill the engine's markers
+        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        markdown, problems = markers.fill(markdown, _build, page.file.src_uri, shown, page.file.content_string)  # type: ignore[arg-type]
+        if problems:
+            raise PluginError(report(problems))
     return markdown
 
 

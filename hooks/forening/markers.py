@@ -1,4 +1,4 @@
-"""Markers in hand-written pages that the build fills from the site's settings.
+"""Markers in hand-written pages (docs/) that the build fills from the site's settings.
 
 A page in docs/ writes `<!-- forening:retention -->` on a line of its own where
 the retention rules belong (the privacy notice does), or the bare numbers inline:
@@ -35,13 +35,19 @@ MARKERS: dict[str, Callable[[Build, str], str]] = {
 }
 
 
-def fill(markdown: str, build: Build, src: str, shown: str) -> tuple[str, list[Problem]]:
-    """The page with every marker replaced; problems (`shown`:line) for unknown markers."""
+def fill(markdown: str, build: Build, src: str, shown: str, source: str = "") -> tuple[str, list[Problem]]:
+    """The page with every marker replaced; problems (`shown`:line) for unknown markers.
+
+    `source` is the whole file as MkDocs read it: the Markdown is its tail after
+    the front matter, so lines in problems count from the top of the file.
+    """
     problems: list[Problem] = []
+    at = source.rfind(markdown) if markdown else -1
+    offset = source[:at].count("\n") if at >= 0 else 0
 
     def replace(match: re.Match[str]) -> str:
         name = match[1]
-        line = markdown[: match.start()].count("\n") + 1
+        line = offset + markdown[: match.start()].count("\n") + 1
         if name not in MARKERS:
             known = ", ".join(f"`forening:{n}`" for n in MARKERS)
             problems.append(Problem(shown, line, "", f"okänd markör `forening:{name}`; kända markörer: {known}"))

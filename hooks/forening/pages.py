@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from . import catalogue, dates, events, feed, ical, meetings, participants, urls
+from . import catalogue, dates, events, feed, ical, meetings, participants, retention, urls
 from .archive import Archive, MinutesEntry
 from .links import Links
 from .render import render
@@ -133,6 +133,7 @@ def archive_pages(build: Build) -> Iterator[Page]:
             archive=archive,
             calendar_url=urls.url_of(urls.CALENDAR_SRC),
             feed_url=urls.ATOM_FEED,
+            retention_statement=_retention_statement(build, src),
             **_listing_helpers(archive),
         ),
         title="Minnesanteckningar",
@@ -159,6 +160,12 @@ def archive_pages(build: Build) -> Iterator[Page]:
             title=archive.group_name(slug),
             description=f"Minnesanteckningar från {archive.group_name(slug)}.",
         )
+
+
+def _retention_statement(build: Build, src: str) -> str | None:
+    """How long minutes and names stay published, from mkdocs.yml (None without the setting)."""
+    rules = retention.from_settings(build.settings)
+    return retention.statement(rules, src) if rules is not None else None
 
 
 def catalogue_pages(build: Build) -> Iterator[Page]:
