@@ -3,8 +3,10 @@
 The engine (`hooks/forening/`) loads, validates and renders; this file only
 translates between it and MkDocs' events:
 
-- `on_files`: validate everything (every error at once, or stop), then add the
-  generated pages and files. Priority 100, before plugins look at the files.
+- `on_files`: validate everything (every error at once, or stop), keep what is
+  published today (`publication.published`: publish_until, retention), then add
+  the generated pages and files and drop hand-written pages past their
+  `publish_until`. Priority 100, before plugins look at the files.
 - `on_page_markdown`: give generated pages their (escaped) title and meta, and
   fill the engine's markers (`<!-- forening:retention -->`) in hand-written pages.
 - `on_post_build`: index the built site for search (Pagefind), then run the

@@ -16,11 +16,13 @@ from collections.abc import Callable
 from . import retention
 from .pages import Build
 from .problems import Problem
+from .schema import Retention
 
 MARKER = re.compile(r"<!--\s*forening:([a-z_.]+)\s*-->")
 
 
-def _rules(build: Build):  # noqa: ANN202 - a Retention, or an error for the page
+def _rules(build: Build) -> Retention:
+    """The setting, or LookupError: a page cannot state rules the site does not have."""
     rules = retention.from_settings(build.settings)
     if rules is None:
         raise LookupError("extra.retention saknas i mkdocs.yml")
