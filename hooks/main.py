@@ -3,9 +3,12 @@
 The engine (`hooks/forening/`) loads, validates and renders; this file only
 translates between it and MkDocs' events:
 
-- `on_files`: validate everything (every error at once, or stop), then add the
-  generated pages and files. Priority 100, before plugins look at the files.
-- `on_page_markdown`: give generated pages their (escaped) title and meta.
+- `on_files`: validate everything (every error at once, or stop), keep what is
+  published today (`publication.published`: publish_until, retention), then add
+  the generated pages and files and drop hand-written pages past their
+  `publish_until`. Priority 100, before plugins look at the files.
+- `on_page_markdown`: give generated pages their (escaped) title and meta, and
+  fill the engine's markers (`<!-- forening:retention -->`) in hand-written pages.
 - `on_post_build`: index the built site for search (Pagefind), then run the
   checks over the built site (privacy guard).
 
@@ -16,12 +19,12 @@ code under hooks/. Content edits under minutes/ and projects/ rebuild live.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
+from forening import dates, markers, publication, retention
 from forening.checks import check_output, check_sources
 from forening.pages import Build, Page, generate, generate_assets
-from forening.problems import report
+from forening.problems import ContentError, report
 from forening.search import build_search_index
 from forening.validate import Layout
 from markupsafe import escape
@@ -40,8 +43,7 @@ _build: Build | None = None
 
 def build_date() -> dt.date:
     """Today, unless SITE_TODAY=YYYY-MM-DD pins it (tests, reproducible builds)."""
-    pinned = os.environ.get("SITE_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+    return dates.build_date()
 
 
 @event_priority(100)
@@ -58,7 +60,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     settings["site_name"] = config.site_name
     if not settings["site_url"]:
         raise PluginError("site_url saknas i mkdocs.yml: kalendern och webbflödet behöver webbplatsens fullständiga adress")
-    _build = Build(archive=archive, today=build_date(), settings=settings)
+    today = build_date()
+    try:  # what is published today: expired parts and old attendance names left out
+        archive = publication.published(archive, today, retention.from_settings(settings))
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    _build = Build(archive=archive, today=today, settings=settings)
+    expired, _ = publication.expired_pages(Path(config.docs_dir), today, Path(config.docs_dir).name)
+    for src, _until, _line in expired:  # hand-written pages past `publish_until` (listed by the check)
+        if (file := files.get_file_from_path(src)) is not None:
+            files.remove(file)
     _generated.clear()
     for page in generate(_build):
         _add(files, File.generated(config, page.src, content=page.markdown, inclusion=_inclusion(page)))
@@ -78,6 +89,11 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
     if generated is not None:
         # MkDocs' templates do not autoescape: escape the title and description here.
         page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description)), **generated.meta}
+    else:  # a hand-written page in docs/: fill the engine's markers
+        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        markdown, problems = markers.fill(markdown, _build, page.file.src_uri, shown, page.file.content_string)  # type: ignore[arg-type]
+        if problems:
+            raise PluginError(report(problems))
     return markdown
 
 

@@ -29,6 +29,7 @@ PAGES = [
     "kalender/",
     "projekt/",
     "projekt/cresco-creare/",
+    "projekt/soker-deltagare/",
     "tillganglighet/",
     "kontakt/",
     "personuppgifter/",

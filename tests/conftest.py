@@ -69,3 +69,24 @@ def load_script(name: str) -> ModuleType:
     sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def mkdocs_build_on(day: str, root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Build as if today were `day` (YYYY-MM-DD): for what depends on the build date."""
+    return run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)], cwd=root, SITE_TODAY=day)
+
+
+def site_texts(site_dir: Path) -> dict[str, str]:
+    """Every text the built site publishes, by path: pages, feeds, calendars, sitemaps and
+    the search index (gzipped files unpacked), so a test can look for a string everywhere."""
+    import gzip
+
+    found = {}
+    for path in site_dir.rglob("*"):
+        if not path.is_file() or path.suffix in (".png", ".svg", ".ico", ".woff", ".woff2", ".wasm"):
+            continue
+        raw = path.read_bytes()
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        found[path.relative_to(site_dir).as_posix()] = raw.decode("utf-8", errors="replace")
+    return found

@@ -35,9 +35,11 @@ def test_after_the_last_seed_meeting_everything_is_past(site: Path) -> None:
     soup = page(site)
     assert text(soup.h1) == "Kalender"
     assert soup.select("ul.fm-meetings:not(.fm-meetings--past) li") == []
-    assert "Inga kommande möten är annonserade" in text(soup.article)
+    assert "Inga kommande möten eller evenemang är annonserade" in text(soup.article)
     past = ids(soup, "ul.fm-meetings--past li")
-    assert len(past) == 12 and past[0] == "gemensam-20230509T0900" and past[-1] == "gemensam-20210421"
+    # 10 meetings and 5 events, newest first.
+    assert len(past) == 15 and past[0] == "evenemang-konferens-20230829" and past[1] == "gemensam-20230509T0900"
+    assert past[-1] == "evenemang-oppet-hus-20210409"
     held = soup.select_one("#norra-20210505T0900")
     assert "onsdag 5 maj 2021 kl. 09:00–11:45" in text(held)
     assert held.select_one("a")["href"] == "../minnesanteckningar/norra/2021-05-05/"  # the minutes of that meeting
@@ -48,23 +50,26 @@ def test_coming_and_past_follow_the_build_date(tmp_path: Path) -> None:
     assert ids(soup, "li.fm-meeting") == [
         "ostra-20210825T0900",  # today counts as coming
         "vastra-20210826T1315",
+        "evenemang-heldag-20211013",  # the association's events in the same list
         "ostra-20220308T0900",
         "vastra-20220309T0900",
         "norra-20220310T0900",
-        "gemensam-20230425",
+        "evenemang-omvarldsdag-20230425",
         "gemensam-20230509T0900",
+        "evenemang-konferens-20230829",
     ]
     assert ids(soup, "ul.fm-meetings--past li") == [
         "norra-20210824T0900",
         "ostra-20210506T1315",
         "norra-20210505T0900",
         "vastra-20210504T0900",
-        "gemensam-20210421",
+        "evenemang-heldag-20210421",
+        "evenemang-oppet-hus-20210409",
     ]
     first = soup.select_one("#ostra-20210825T0900")
     assert text(first).startswith("onsdag 25 augusti 2021 kl. 09:00–11:45 Beredningsgrupp östra")
     assert [a["href"] for a in first.select(".fm-archive__meta a")] == ["../minnesanteckningar/norra/2021-05-05/"]
-    heldag = soup.select_one("#gemensam-20230425")
+    heldag = soup.select_one("#evenemang-omvarldsdag-20230425")
     assert "tisdag 25 april 2023" in text(heldag) and "Science Park i Skövde" in text(heldag)
     headings = [h["id"] for h in soup.select("article h2")]
     assert headings.index("kommande") < headings.index("tidigare")
@@ -119,7 +124,7 @@ def test_a_meeting_announced_in_two_minutes_appears_once(project_copy: Path, tmp
         assert str(same[0]["LOCATION"]) == "Rum <b>3</b> & Co; plan 2"
         assert str(same[0]["URL"]) == "https://example.invalid/minnesanteckningar/ostra/2021-06-15/"  # the newest announcement
         assert "minnesanteckningar/norra/2021-05-05/" in str(same[0]["DESCRIPTION"])
-    assert len(Calendar.from_ical((site / "kalender.ics").read_bytes()).walk("VEVENT")) == 12
+    assert len(Calendar.from_ical((site / "kalender.ics").read_bytes()).walk("VEVENT")) == 15
 
 
 def test_missing_site_url_stops_the_build_with_a_clear_message(project_copy: Path, tmp_path: Path) -> None:

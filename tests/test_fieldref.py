@@ -19,8 +19,10 @@ def schema_models() -> list[type[BaseModel]]:
     return [
         cls
         for _, cls in inspect.getmembers(schema, inspect.isclass)
-        if issubclass(cls, BaseModel) and cls.__module__ == schema.__name__ and cls is not schema.Model
+        if issubclass(cls, BaseModel) and cls.__module__ == schema.__name__ and cls not in (schema.Model, schema.Retention)
     ]
+    # Retention is a site setting in mkdocs.yml (extra.retention), not a content file's
+    # field: it is explained where it is set and stated on /personuppgifter/.
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +33,10 @@ def page(site: Path) -> BeautifulSoup:
 def test_the_page_lists_exactly_the_fields_of_every_model(page: BeautifulSoup) -> None:
     lists = [[term.code.get_text(strip=True) for term in dl.find_all("dt")] for dl in page.select("dl.fm-fields")]
     expected = [list(model.model_fields) for model in schema_models()]
-    assert len(expected) == 6
-    assert sorted(lists) == sorted(expected)
+    names = {model.__name__ for model in schema_models()}
+    assert {"Member", "Group", "NextMeeting", "Attachment", "Minutes", "Project"} <= names
+    # A model nested in several file kinds (Link) is shown under each of them.
+    assert sorted(set(map(tuple, lists))) == sorted(set(map(tuple, expected)))
     text = page.get_text(" ")
     for model in schema_models():
         for name in model.model_fields:

@@ -43,9 +43,14 @@ def test_members_time_and_agenda_from_what_is_known(project_copy: Path) -> None:
 
 
 def test_an_all_day_meeting_gives_its_place_and_note(project_copy: Path) -> None:
-    result = new_minutes(project_copy, "--group", "gemensam", "--date", "2021-04-21")
+    # A fixture: an all-day meeting announced in next_meetings (the seeds' heldagar are events).
+    minutes = project_copy / "minutes" / "gemensam" / "2023-02-01.md"
+    text = minutes.read_text(encoding="utf-8")
+    announced = "next_meetings:\n  - group: gemensam\n    start: 2023-06-14\n    place: digitalt\n    note: Gemensam heldag\n"
+    minutes.write_text(text.replace("next_meetings:\n", announced, 1), encoding="utf-8")
+    result = new_minutes(project_copy, "--group", "gemensam", "--date", "2023-06-14")
     assert result.returncode == 0, result.stderr
-    meta, _, text = read(project_copy / "minutes" / "gemensam" / "2021-04-21.md")
+    meta, _, text = read(project_copy / "minutes" / "gemensam" / "2023-06-14.md")
     assert (meta.start, meta.place) == (None, "digitalt")
     assert "(Gemensam heldag)" in text
     assert validate(project_copy).returncode == 0

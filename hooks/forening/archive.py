@@ -16,6 +16,15 @@ from .schema import Group, Minutes, Project
 
 
 @dataclass(frozen=True)
+class WithheldAttendance:
+    """Attendance names no longer published (the retention setting): only the counts remain."""
+
+    present: int
+    absent: int
+    years: int  # how long names are published, from the setting
+
+
+@dataclass(frozen=True)
 class MinutesEntry:
     """One minutes file: its validated data, its Markdown body and where it came from."""
 
@@ -23,6 +32,7 @@ class MinutesEntry:
     body: str
     source: str  # path relative to the project root, e.g. minutes/norra/2021-05-05.md
     body_line: int
+    withheld: WithheldAttendance | None = None  # set when `meta` no longer carries the names
 
     @property
     def group(self) -> str:

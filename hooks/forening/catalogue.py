@@ -12,7 +12,7 @@ some project has gets an option, and nothing else, so no choice leads nowhere.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from . import dates
@@ -91,11 +91,15 @@ def sort_key(project: ProjectEntry) -> tuple[int, str]:
     return STATUS_ORDER.index(project.meta.status), swedish_key(project.meta.title)
 
 
-def groups(archive: Archive) -> list[Group]:
-    """The catalogue's sections, each ordered running first, then by title."""
+def groups(archive: Archive, leave_out: Collection[str] = ()) -> list[Group]:
+    """The catalogue's sections, each ordered running first, then by title.
+
+    `leave_out` names projects shown in a section of their own above these
+    (those that seek participants), so no project is listed twice.
+    """
     result = []
     for part in ORIENTATIONS:
-        members = sorted((p for p in archive.projects.values() if p.meta.kind in part.kinds), key=sort_key)
+        members = sorted((p for p in archive.projects.values() if p.meta.kind in part.kinds and p.slug not in leave_out), key=sort_key)
         if members:
             result.append(Group(orientation=part, projects=tuple(members)))
     return result

@@ -16,7 +16,10 @@ from . import activecontent, guard
 from .archive import Archive
 from .guide import check_guide_examples
 from .mentions import mention_suggestions
+from .participants import reserved_name as participants_page_name
 from .problems import Problem, errors
+from .publication import notices as publication_notices
+from .retention import check_setting as retention_setting
 from .validate import Layout, load_archive
 
 SourceCheck = Callable[[Layout, Archive], list[Problem]]
@@ -28,6 +31,9 @@ SOURCE_CHECKS: list[SourceCheck] = [
     mention_suggestions,  # minutes that name a project without listing it (never an error)
     guard.check_sources,  # privacy: no e-mail, phone number or personnummer in the sources
     activecontent.check_bodies,
+    retention_setting,  # extra.retention in mkdocs.yml: required and valid
+    publication_notices,  # what today's build leaves out (publish_until, retention): suggestions
+    participants_page_name,  # projects/soker-deltagare.md would take the page of seeking projects
 ]
 
 # Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.

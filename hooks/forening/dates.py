@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
@@ -28,3 +29,20 @@ def time_span(start: dt.time | None, end: dt.time | None) -> str:
     if start and end:
         return f"{clock(start)}–{clock(end)}"
     return clock(start) if start else ""
+
+
+def build_date() -> dt.date:
+    """Today, unless SITE_TODAY=YYYY-MM-DD pins it (tests, reproducible builds).
+
+    One reader for the build and `make check`, so both agree on what has expired.
+    """
+    pinned = os.environ.get("SITE_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

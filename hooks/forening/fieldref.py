@@ -27,6 +27,8 @@ TYPE_WORDS = {
     types.parse_time: "klockslag (TT:MM)",
     types.parse_datetime: "datum och klockslag (ÅÅÅÅ-MM-DDTTT:MM)",
     types.parse_date_or_datetime: "datum och klockslag, eller bara datum för en heldag",
+    types.check_url: "webbadress (https://…)",
+    types.parse_years: "antal år (ett heltal)",
     types.strip_text: "text",
 }
 
@@ -124,6 +126,8 @@ def type_words(annotation: Any, metadata: Sequence[Any] = ()) -> str:
         return "lista av poster med egna fält" if inner else f"lista av {type_words(args[0])}"
     if origin is Literal:
         return "ett av de tillåtna värdena"
+    if annotation is bool:
+        return "true eller false"
     if nested_model(annotation) is not None:
         return "grupp av fält"
     raise UnknownType(f"fältreferensen saknar ord för typen {annotation!r}; lägg till den i fieldref.TYPE_WORDS")

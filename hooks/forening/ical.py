@@ -16,8 +16,11 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from collections.abc import Sequence
+
 from icalendar import Calendar, Event, Timezone, vDuration
 
+from .events import AnnouncedEvent
 from .links import Links
 from .meetings import Meeting
 
@@ -26,8 +29,8 @@ ZONE = ZoneInfo(TZID)
 REFRESH = dt.timedelta(days=1)  # the site is rebuilt daily; tell calendar apps to look again as often
 
 
-def calendar_feed(meetings: list[Meeting], name: str, links: Links) -> bytes:
-    """One VCALENDAR named `name`: a VEVENT per meeting, and the Europe/Stockholm VTIMEZONE."""
+def calendar_feed(meetings: list[Meeting], name: str, links: Links, events: Sequence[AnnouncedEvent] = ()) -> bytes:
+    """One VCALENDAR named `name`: a VEVENT per meeting and per event, and the Europe/Stockholm VTIMEZONE."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{links.host}//Kalender//SV")
     calendar.add("version", "2.0")
@@ -38,9 +41,11 @@ def calendar_feed(meetings: list[Meeting], name: str, links: Links) -> bytes:
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))  # the same hint for Outlook
     # Always declared, so a feed without meetings still holds a component (RFC 5545 needs one).
-    calendar.add_component(_timezone(meetings))
+    calendar.add_component(_timezone([*meetings, *events]))
     for meeting in meetings:
         calendar.add_component(_event(meeting, links))
+    for happening in events:
+        calendar.add_component(_association_event(happening, links))
     calendar.validate()
     return calendar.to_ical()
 
@@ -77,7 +82,34 @@ def _event(meeting: Meeting, links: Links) -> Event:
     return event
 
 
-def _timezone(meetings: list[Meeting]) -> Timezone:
+def _association_event(happening: AnnouncedEvent, links: Links) -> Event:
+    """A joint day, open house, conference or study trip: UID from kind and start, like a meeting's."""
+    event = Event()
+    event.add("uid", f"{happening.key}@{links.host}")
+    event.add("dtstamp", dt.datetime.combine(happening.latest_announcement.date, dt.time(0), tzinfo=dt.UTC))
+    details = happening.details
+    # "Vårens omvärldsdag" says what it is; "Lunch till lunch" gets its kind: "Konferens: Lunch till lunch".
+    event.add("summary", details.title if details.kind in details.title.lower() else f"{happening.kind_label}: {details.title}")
+    event.add("categories", [happening.kind_label])
+    if happening.all_day:
+        event.add("dtstart", happening.day)
+        event.add("dtend", happening.last_day + dt.timedelta(days=1))  # exclusive, as for a heldag meeting
+    else:
+        event.add("dtstart", details.start.replace(tzinfo=ZONE))  # type: ignore[union-attr]
+        if details.end is not None:
+            event.add("dtend", details.end.replace(tzinfo=ZONE))  # type: ignore[union-attr]
+    if details.place:
+        event.add("location", details.place)
+    event.add("url", links.minutes(happening.latest_announcement))
+    lines = [details.note] if details.note else []
+    if details.audience:
+        lines.append(f"För: {details.audience}")
+    lines += [f"Berättat om i {links.minutes_title(entry)}: {links.minutes(entry)}" for entry in reversed(happening.announced_in)]
+    event.add("description", "\n".join(lines))
+    return event
+
+
+def _timezone(meetings: Sequence[Meeting | AnnouncedEvent]) -> Timezone:
     """Europe/Stockholm from tzdata, for the years the meetings span (and the next)."""
     years = [m.day.year for m in meetings] or [Timezone.DEFAULT_FIRST_DATE.year]
     first, last = dt.date(min(years), 1, 1), dt.date(max(years) + 2, 1, 1)

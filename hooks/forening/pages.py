@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from . import catalogue, dates, feed, ical, meetings, urls
+from . import catalogue, dates, events, feed, ical, meetings, participants, retention, urls
 from .archive import Archive, MinutesEntry
 from .contact_page import contact_pages
 from .guide import guide_pages
@@ -75,6 +75,8 @@ def minutes_pages(build: Build) -> Iterator[Page]:
             archive=archive,
             calendar_url=urls.url_of(urls.CALENDAR_SRC),
             calendar_anchor=meetings.meeting_key,
+            event_anchor=events.event_key,
+            kind_label=events.kind_label,
         )
         yield Page(
             src=src,
@@ -98,6 +100,8 @@ def project_pages(build: Build) -> Iterator[Page]:
             archive=archive,
             orientation=catalogue.orientation(project.meta.kind),
             catalogue_url=urls.url_of(f"{urls.PROJECTS}/index.md"),
+            seeking=participants.seeking(project, build.today),
+            seeking_url=urls.url_of(urls.SEEKING_SRC),
             **_project_helpers(),
         )
         footer = render(
@@ -131,6 +135,7 @@ def archive_pages(build: Build) -> Iterator[Page]:
             archive=archive,
             calendar_url=urls.url_of(urls.CALENDAR_SRC),
             feed_url=urls.ATOM_FEED,
+            retention_statement=_retention_statement(build, src),
             **_listing_helpers(archive),
         ),
         title="Minnesanteckningar",
@@ -159,17 +164,34 @@ def archive_pages(build: Build) -> Iterator[Page]:
         )
 
 
+def _retention_statement(build: Build, src: str) -> str | None:
+    """How long minutes and names stay published, from mkdocs.yml (None without the setting)."""
+    rules = retention.from_settings(build.settings)
+    return retention.statement(rules, src) if rules is not None else None
+
+
 def catalogue_pages(build: Build) -> Iterator[Page]:
-    """The catalogue: every project, grouped and ordered, with filters built from the data."""
+    """The catalogue: every project, grouped and ordered, with filters built from the data.
+
+    Projects that take participants on the build date come first, in a section
+    of their own, and get a filter of their own.
+    """
     archive = build.archive
     src = f"{urls.PROJECTS}/index.md"
+    seeking = participants.seeking_projects(archive, build.today)
+    slugs = {p.slug for p in seeking}
     yield Page(
         src=src,
         markdown=render(
             "catalogue.html",
             src,
-            groups=catalogue.groups(archive),
-            facets=catalogue.facets(archive),
+            seeking=seeking,
+            seeking_heading=participants.HEADING,
+            seeking_anchor=participants.ANCHOR,
+            seeking_url=urls.url_of(urls.SEEKING_SRC),
+            seeking_feed_url=urls.SEEKING_FEED,
+            groups=catalogue.groups(archive, leave_out=slugs),
+            facets=[f for f in [participants.facet(slugs), *catalogue.facets(archive)] if f is not None],
             total=len(archive.projects),
             project_url=lambda p: urls.url_of(urls.project_src(p.slug)),
             group_name=archive.group_name,
@@ -181,6 +203,38 @@ def catalogue_pages(build: Build) -> Iterator[Page]:
     )
 
 
+def seeking_pages(build: Build) -> Iterator[Page]:
+    """/projekt/soker-deltagare/: the projects that take participants on the build date."""
+    src = urls.SEEKING_SRC
+    yield Page(
+        src=src,
+        markdown=render(
+            "seeking.html",
+            src,
+            today=build.today,
+            projects=participants.seeking_projects(build.archive, build.today),
+            heading=participants.HEADING,
+            feed_url=urls.SEEKING_FEED,
+            catalogue_url=urls.url_of(f"{urls.PROJECTS}/index.md"),
+            project_url=lambda p: urls.url_of(urls.project_src(p.slug)),
+            absolute=_links(build).absolute,
+            group_name=build.archive.group_name,
+            **_project_helpers(),
+        ),
+        title=participants.HEADING,
+        description="Projekt och insatser som har platser kvar och tar emot deltagare.",
+    )
+
+
+def seeking_feed_assets(build: Build) -> Iterator[Asset]:
+    """/projekt/soker-deltagare.xml: the Atom feed of projects that take participants."""
+    links = _links(build)
+    site = build.settings.get("site_name") or links.host
+    projects = participants.seeking_projects(build.archive, build.today)
+    content = participants.atom_feed(build.archive, projects, f"{site}: {participants.HEADING.lower()}", urls.SEEKING_FEED, urls.url_of(urls.SEEKING_SRC), links)
+    yield Asset(dest=urls.SEEKING_FEED, content=content)
+
+
 def _project_helpers() -> dict:
     """How a project's status, kind and period read, shared by the catalogue and project pages."""
     return {
@@ -188,6 +242,7 @@ def _project_helpers() -> dict:
         "status_class": catalogue.status_class,
         "kind_label": catalogue.kind_label,
         "period": catalogue.period,
+        "places_text": participants.places_text,
     }
 
 
@@ -220,9 +275,9 @@ def _listing_helpers(archive: Archive) -> dict:
 
 
 def calendar_pages(build: Build) -> Iterator[Page]:
-    """/kalender/: coming meetings soonest first, past ones below; "today" is the build date."""
+    """/kalender/: coming meetings and events soonest first, past ones below; "today" is the build date."""
     archive = build.archive
-    coming, past = meetings.split(meetings.collect(archive), build.today)
+    coming, past = events.split(events.timeline(meetings.collect(archive), events.collect(archive)), build.today)
     src = urls.CALENDAR_SRC
     yield Page(
         src=src,
@@ -232,26 +287,29 @@ def calendar_pages(build: Build) -> Iterator[Page]:
             today=build.today,
             coming=coming,
             past=past,
+            is_event=events.is_event,
             all_feed_url=urls.CALENDAR_FEED,
             group_feeds=[(slug, urls.group_calendar_feed(slug)) for slug in archive.group_order],
             absolute=_links(build).absolute,
             **_listing_helpers(archive),
         ),
         title="Kalender",
-        description="Kommande möten i förbundets beredningsgrupper, med kalender att prenumerera på.",
+        description="Kommande möten i förbundets beredningsgrupper och förbundets evenemang, med kalender att prenumerera på.",
         in_nav=True,
     )
 
 
 def calendar_assets(build: Build) -> Iterator[Asset]:
-    """/kalender.ics with every group's meetings, and /kalender/<group>.ics per group."""
+    """/kalender.ics with every group's meetings and all events, and /kalender/<group>.ics per group."""
     links = _links(build)
     every = meetings.collect(build.archive)
+    happenings = events.collect(build.archive)
     site_name = build.settings.get("site_name") or links.host
-    yield Asset(dest=urls.CALENDAR_FEED, content=ical.calendar_feed(every, f"{site_name}: möten", links))
+    yield Asset(dest=urls.CALENDAR_FEED, content=ical.calendar_feed(every, f"{site_name}: möten", links, happenings))
     for slug in build.archive.group_order:
         name = f"{site_name}: {build.archive.group_name(slug)}"
-        yield Asset(dest=urls.group_calendar_feed(slug), content=ical.calendar_feed(meetings.for_group(every, slug), name, links))
+        content = ical.calendar_feed(meetings.for_group(every, slug), name, links, events.for_group(happenings, slug))
+        yield Asset(dest=urls.group_calendar_feed(slug), content=content)
 
 
 def feed_assets(build: Build) -> Iterator[Asset]:
@@ -275,6 +333,7 @@ GENERATORS: list[Callable[[Build], Iterator[Page]]] = [
     calendar_pages,
     contact_pages,
     guide_pages,
+    seeking_pages,
 ]
 
 
@@ -283,6 +342,7 @@ ASSET_GENERATORS: list[Callable[[Build], Iterator[Asset]]] = [
     attachment_assets,
     calendar_assets,
     feed_assets,
+    seeking_feed_assets,
 ]
 
 

@@ -15,12 +15,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
-from .types import Date, DateOrDateTime, DateTime, Slug, Text, Time, fail
+from .types import Date, DateOrDateTime, DateTime, Slug, Text, Time, Url, Years, fail
 
 PROJECT_STATUSES = ("ansökt", "beviljat", "pågående", "avslutat", "avslaget")
 PROJECT_KINDS = ("projekt", "insats", "förstudie", "kompetensutveckling", "samverkansteam")
+# The association's own events beside the groups' meetings (seeds 000, 002, 003).
+EVENT_KINDS = ("heldag", "omvärldsdag", "öppet hus", "konferens", "studieresa", "utbildning")
+
+# The same wording wherever a field carries `publish_until` (page, link, attachment).
+_PUBLISH_UNTIL = "Sista dag som {what} publiceras. Från dagen efter lämnar bygget {it} utanför webbplatsen och skriver det i byggloggen och i `make check`."
 
 # Contact details of group members are not published: the association decided
 # (seed 003, item 7) that only name and workplace go on the site (GDPR).
@@ -98,6 +103,45 @@ class Attachment(Model):
 
     title: Text = Field(description="Bilagans namn som det visas.", examples=["Spelplan för beredningsgrupperna"])
     file: Text = Field(description="Filnamn i samma mapp som minnesanteckningarna.", examples=["2021-03-01-spelplan.pdf"])
+    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="bilagan", it="den"), examples=["2021-06-30"])
+
+
+class Link(Model):
+    """En länk till en annan webbplats, t.ex. en inspelad föreläsning som får visas en viss tid."""
+
+    title: Text = Field(description="Länktexten som den visas.", examples=["Inspelad föreläsning"])
+    url: Url = Field(description="Hela webbadressen, som börjar med https:// eller http://.", examples=["https://www.example.se/forelasning"])
+    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="länken", it="den"), examples=["2021-06-30"])
+
+
+class Event(Model):
+    """Ett evenemang som förbundet ordnar: heldag, omvärldsdag, öppet hus, konferens, studieresa."""
+
+    title: Text = Field(description="Evenemangets namn.", examples=["Vårens omvärldsdag"])
+    kind: Literal[EVENT_KINDS] = Field(description="Slag: " + ", ".join(EVENT_KINDS) + ".", examples=["heldag"])  # type: ignore[valid-type]
+    start: DateOrDateTime = Field(description="Start: ett datum för hela dagen, eller datum och tid.", examples=["2023-04-25"])
+    end: DateOrDateTime | None = Field(
+        None, description="Slut: sista dagen för ett evenemang över flera dagar, eller datum och tid samma slag som `start`.", examples=["2023-08-30"]
+    )
+    place: Text | None = Field(None, description="Plats, eller `digitalt`.", examples=["Science Park i Skövde"])
+    audience: Text | None = Field(None, description="Vilka evenemanget är för.", examples=["Förbundets styrelse och beredningsgrupp"])
+    groups: list[Slug] = Field(
+        default_factory=list,
+        description="Grupper (kortnamn i groups.yml) vars kalender ska visa evenemanget. Utelämnas det visas det i kalendern för gruppen som skrev minnesanteckningarna.",
+        examples=[["gemensam", "norra"]],
+    )
+    note: Text | None = Field(None, description="Kort anteckning om evenemanget.", examples=["Gemensam heldag med styrelse och beredningsgrupp"])
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Event:
+        if self.end is None:
+            return self
+        timed = isinstance(self.start, dt.datetime)
+        if timed != isinstance(self.end, dt.datetime):
+            raise fail("`end` ska vara av samma slag som `start`: två datum (t.ex. 2023-08-29 och 2023-08-30) eller två tidpunkter", "end")
+        if self.end < self.start or (timed and self.end == self.start):
+            raise fail(f"`end` ({self.end}) måste vara efter `start` ({self.start})".replace("T", " "), "end")
+        return self
 
 
 class Minutes(Model):
@@ -119,12 +163,23 @@ class Minutes(Model):
     projects: list[Slug] = Field(default_factory=list, description="Projekt som mötet behandlade: filnamn i projects/ utan .md.", examples=[["cresco-creare"]])
     decisions: list[Text] = Field(default_factory=list, description="Beslut, ett per rad.", examples=[["Beredningsgruppen blir styrgrupp för Cresco+."]])
     next_meetings: list[NextMeeting] = Field(default_factory=list, description="Kommande möten: `group`, `start`, och om kända `end`, `place`, `note`.")
-    attachments: list[Attachment] = Field(default_factory=list, description="Bilagor: `title` och `file`.")
+    attachments: list[Attachment] = Field(default_factory=list, description="Bilagor: `title` och `file`, och om de bara får visas en tid `publish_until`.")
+    events: list[Event] = Field(
+        default_factory=list, description="Evenemang som anteckningarna berättar om: `title`, `kind`, `start`, och om kända `end`, `place`, `audience`, `groups`, `note`."
+    )
+    links: list[Link] = Field(default_factory=list, description="Länkar: `title` och `url`, och om de bara får visas en tid `publish_until`.")
+    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="minnesanteckningarna", it="dem"), examples=["2031-12-31"])
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Minutes:
         if self.start and self.end and self.end <= self.start:
             raise fail(f"`end` ({self.end:%H:%M}) måste vara efter `start` ({self.start:%H:%M})", "end")
+        return self
+
+    @model_validator(mode="after")
+    def _published_after_the_meeting(self) -> Minutes:
+        if self.publish_until is not None and self.publish_until < self.date:
+            raise fail(f"`publish_until` ({self.publish_until}) ligger före mötet ({self.date}); då publiceras anteckningarna aldrig", "publish_until")
         return self
 
 
@@ -145,9 +200,52 @@ class Project(Model):
     funding: Text | None = Field(None, description="Finansiering, som text.", examples=["ESF"])
     target_group: Text | None = Field(None, description="Målgrupp.", examples=["Personer långt från arbetsmarknaden"])
     method: Text | None = Field(None, description="Metod.", examples=["BIP-metoden"])
+    open_for_participants: StrictBool = Field(
+        False, description="`true` när projektet har platser kvar och tar emot deltagare. Det visas då först i katalogen under ”Söker deltagare”.", examples=[True]
+    )
+    participants_until: Date | None = Field(
+        None,
+        description="Sista dag som projektet tar emot deltagare. Dagen efter visas det inte längre som att det söker deltagare. Kräver `open_for_participants: true`.",
+        examples=["2021-06-30"],
+    )
+    referral: Text | None = Field(
+        None, description="Vilka som kan remitteras eller anvisas till projektet. Kräver `open_for_participants: true`.", examples=["Personer som har försörjningsstöd"]
+    )
+    links: list[Link] = Field(default_factory=list, description="Länkar: `title` och `url`, och om de bara får visas en tid `publish_until`.")
+    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="projektsidan", it="den"), examples=["2025-12-31"])
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Project:
         if self.start and self.end and self.end < self.start:
             raise fail(f"`end` ({self.end}) får inte vara före `start` ({self.start})", "end")
+        return self
+
+    @model_validator(mode="after")
+    def _participants_only_when_open(self) -> Project:
+        if self.open_for_participants and self.status in ("avslutat", "avslaget"):
+            raise fail(f"ett projekt med status `{self.status}` kan inte ta emot deltagare; ta bort raden eller ändra status", "open_for_participants")
+        if not self.open_for_participants:
+            for name in ("participants_until", "referral"):
+                if getattr(self, name) is not None:
+                    raise fail(f"`{name}` gäller bara när projektet tar emot deltagare; lägg till `open_for_participants: true` eller ta bort raden", name)
+        return self
+
+
+class Retention(Model):
+    """Hur länge personuppgifter i minnesanteckningarna publiceras: `extra.retention` i mkdocs.yml."""
+
+    attendance_years: Years = Field(
+        description="Antal år efter mötet som namnen i närvarolistorna (`present`, `absent`) publiceras. Därefter visas bara antalet närvarande och frånvarande.",
+        examples=[5],
+    )
+    minutes_years: Years = Field(description="Antal år efter mötet som minnesanteckningarna publiceras över huvud taget. Därefter tas de bort från webbplatsen.", examples=[10])
+
+    @model_validator(mode="after")
+    def _attendance_within_minutes(self) -> Retention:
+        if self.minutes_years < 1:
+            raise fail("minnesanteckningarna måste publiceras minst 1 år; skriv ett heltal från 1", "minutes_years")
+        if self.attendance_years > self.minutes_years:
+            raise fail(
+                f"närvarolistorna kan inte publiceras längre ({self.attendance_years} år) än minnesanteckningarna ({self.minutes_years} år)", "attendance_years"
+            )
         return self

@@ -154,6 +154,29 @@ def _check_depth(loader: Any) -> None:
             depth -= 1
 
 
+def load_key(text: str, key: str) -> Parsed:
+    """One top-level key of a YAML mapping (e.g. `extra` in mkdocs.yml), parsed strictly.
+
+    Only that key's value is converted, so tags elsewhere in the file (mkdocs.yml
+    may hold `!!python/name:` for Markdown extensions) are neither run nor refused.
+    Locations start with `key`; `data` is None when the key is missing.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise StrictYamlError(_explain(exc), mark.line if mark else 0) from None
+    finally:
+        loader.dispose()
+    parsed = Parsed(data=None)
+    for key_node, value_node in node.value if isinstance(node, yaml.MappingNode) else []:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            parsed.lines[(key,)] = key_node.start_mark.line
+            parsed.data = _convert(value_node, (key,), parsed.lines, set())
+    return parsed
+
+
 def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -> Any:
     # An alias makes the composer hand out the same node twice. Refusing the second
     # visit stops the "billion laughs" bomb before anything is expanded.

@@ -84,6 +84,20 @@ def strip_text(value: Any) -> Any:
     return value
 
 
+def check_url(value: str) -> str:
+    """A link to a web page: http(s) only, so no `javascript:` or `mailto:` reaches a page."""
+    if not re.match(r"^https?://[^\s/]+\.[^\s]*$", value):
+        raise fail(f"{_show(value)} är ingen webbadress; skriv hela adressen, t.ex. https://www.example.se/sida")
+    return value
+
+
+def parse_years(value: Any) -> int:
+    """A number of whole years in a setting (0–100)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise fail(f"{_show(value)} är inget antal år; skriv ett heltal mellan 0 och 100, t.ex. 5")
+    return value
+
+
 def _show(value: Any) -> str:
     if value is None:
         return "tomt värde"
@@ -100,3 +114,5 @@ DateTime = Annotated[dt.datetime, BeforeValidator(parse_datetime)]
 DateOrDateTime = Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_datetime)]
 Text = Annotated[str, BeforeValidator(strip_text)]
 Slug = Annotated[str, BeforeValidator(strip_text), AfterValidator(check_slug)]
+Url = Annotated[str, BeforeValidator(strip_text), AfterValidator(check_url)]
+Years = Annotated[int, BeforeValidator(parse_years)]

@@ -16,6 +16,8 @@ CALENDAR = "kalender"
 CALENDAR_SRC = f"{CALENDAR}/index.md"
 CALENDAR_FEED = f"{CALENDAR}.ics"  # every group's meetings
 ATOM_FEED = "feed.xml"
+SEEKING_SRC = f"{PROJECTS}/soker-deltagare.md"  # projects that take participants
+SEEKING_FEED = f"{PROJECTS}/soker-deltagare.xml"
 
 
 def minutes_src(entry: MinutesEntry) -> str:

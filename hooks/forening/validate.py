@@ -176,6 +176,10 @@ def _check_references(
         for i, meeting in enumerate(meta.next_meetings):
             if not known(meeting.group):
                 problems.append(Problem(doc.path, doc.line_of(("next_meetings", i, "group")), f"next_meetings[{i}].group", unknown_group(meeting.group)))
+        for i, event in enumerate(meta.events):
+            for j, slug in enumerate(event.groups):
+                if slug not in groups:
+                    problems.append(Problem(doc.path, doc.line_of(("events", i, "groups", j)), f"events[{i}].groups[{j}]", unknown_group(slug)))
         folder = (layout.root / entry.source).parent
         for i, attachment in enumerate(meta.attachments):
             target = folder / attachment.file

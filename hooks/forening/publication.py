@@ -1,0 +1,184 @@
+"""What the site publishes today: `publish_until` and the retention setting applied.
+
+The build does not hide what has expired, it leaves it out: `published` returns a
+copy of the archive without expired minutes, projects, links and attachments, and
+with the attendance names of old meetings taken out of the data (only the counts
+remain, in `MinutesEntry.withheld`). Every page, feed, calendar and the search
+index are made from that copy, so none of them can show what is no longer
+published, now or in a generator added later.
+
+`notices` tells editors what was left out, as suggestions (never errors), in
+`make check` and in the build log; both ask `dates.build_date()` for "today".
+Hand-written pages in docs/ can carry `publish_until` in their front matter too:
+`expired_pages` lists them for the adapter to drop and for the notices.
+
+A `publish_until` date is the last day something is published; it leaves the
+site from the day after.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from . import dates, load, retention
+from .archive import Archive, MinutesEntry, ProjectEntry, WithheldAttendance
+from .problems import Problem, Severity
+from .schema import Retention
+from .siteconfig import read as read_config
+from .types import parse_date
+from .validate import Layout
+
+KEY = "publish_until"
+
+
+def expired(until: dt.date | None, today: dt.date) -> bool:
+    """True from the day after `until`."""
+    return until is not None and today > until
+
+
+def published(archive: Archive, today: dt.date, rules: Retention | None) -> Archive:
+    """The archive as published on `today`: expired parts out, old attendance as counts only."""
+    projects = {
+        slug: _trim_project(project, today)
+        for slug, project in archive.projects.items()
+        if not expired(project.meta.publish_until, today)
+    }
+    minutes = [_trim_minutes(entry, today, rules, projects) for entry in archive.minutes if _minutes_published(entry, today, rules)]
+    return Archive(groups=archive.groups, minutes=minutes, projects=projects, group_order=list(archive.group_order))
+
+
+def _minutes_published(entry: MinutesEntry, today: dt.date, rules: Retention | None) -> bool:
+    if expired(entry.meta.publish_until, today):
+        return False
+    return rules is None or retention.minutes_shown(entry.date, today, rules)
+
+
+def _trim_minutes(entry: MinutesEntry, today: dt.date, rules: Retention | None, projects: dict[str, ProjectEntry]) -> MinutesEntry:
+    meta = entry.meta
+    update: dict[str, Any] = {
+        "projects": [slug for slug in meta.projects if slug in projects],
+        "attachments": [a for a in meta.attachments if not expired(a.publish_until, today)],
+        "links": [link for link in meta.links if not expired(link.publish_until, today)],
+    }
+    withheld = None
+    if rules is not None and (meta.present or meta.absent) and not retention.names_shown(entry.date, today, rules):
+        withheld = WithheldAttendance(present=len(meta.present), absent=len(meta.absent), years=rules.attendance_years)
+        update |= {"present": [], "absent": []}
+    return dataclasses.replace(entry, meta=meta.model_copy(update=update), withheld=withheld)
+
+
+def _trim_project(project: ProjectEntry, today: dt.date) -> ProjectEntry:
+    links = [link for link in project.meta.links if not expired(link.publish_until, today)]
+    return dataclasses.replace(project, meta=project.meta.model_copy(update={"links": links}))
+
+
+def expired_pages(docs_dir: Path, today: dt.date, shown_dir: str = "docs") -> tuple[list[tuple[str, dt.date, int]], list[Problem]]:
+    """Hand-written pages past their `publish_until`: (path in docs/, date, line), and bad dates.
+
+    MkDocs reads these pages' front matter itself (YAML 1.1, errors swallowed), so
+    the engine reads `publish_until` strictly here: a date it cannot read is an
+    error, never a page that silently stays.
+    """
+    found: list[tuple[str, dt.date, int]] = []
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
+        src = path.relative_to(docs_dir).as_posix()
+        shown = f"{shown_dir}/{src}"
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if KEY not in text:
+            continue
+        doc = load.read_document(path, shown, [])  # pages without front matter are fine here
+        if doc is None or doc.data.get(KEY) is None:
+            continue
+        line = doc.line_of((KEY,))
+        try:
+            until = parse_date(doc.data[KEY])
+        except ValueError as exc:  # pydantic's error type is a ValueError
+            problems.append(Problem(shown, line, KEY, str(exc)))
+            continue
+        if expired(until, today):
+            found.append((src, until, line))
+    return found, problems
+
+
+def notices(layout: Layout, archive: Archive) -> list[Problem]:
+    """A source check: what today's build leaves out, said as suggestions (never errors)."""
+    today = dates.build_date()
+    config, _ = read_config(layout.root)
+    rules = retention.from_config(config)[0] if config is not None else None
+    lines = _Lines(layout)
+    found: list[Problem] = []
+
+    def say(source: str, loc: tuple[str | int, ...], message: str) -> None:
+        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+        found.append(Problem(source, lines.of(source, loc), field, message, Severity.SUGGESTION))
+
+    withheld: list[MinutesEntry] = []
+    for entry in archive.minutes:
+        meta = entry.meta
+        if expired(meta.publish_until, today):
+            say(entry.source, (KEY,), f"sista publiceringsdag var {meta.publish_until}; minnesanteckningarna lämnas utanför webbplatsen. Ta bort filen när den inte behövs")
+            continue
+        if rules is not None and not retention.minutes_shown(entry.date, today, rules):
+            say(entry.source, ("date",), f"mötet är äldre än {rules.minutes_years} år (extra.retention.minutes_years i mkdocs.yml); minnesanteckningarna lämnas utanför webbplatsen. Ta bort filen")
+            continue
+        for i, attachment in enumerate(meta.attachments):
+            if expired(attachment.publish_until, today):
+                say(entry.source, ("attachments", i, KEY), f"sista publiceringsdag var {attachment.publish_until}; bilagan `{attachment.file}` publiceras inte. Ta bort raden och filen")
+        _link_notices(entry.source, meta.links, today, say)
+        if rules is not None and (meta.present or meta.absent) and not retention.names_shown(entry.date, today, rules):
+            withheld.append(entry)
+    for project in archive.projects.values():
+        meta = project.meta
+        if expired(meta.publish_until, today):
+            say(project.source, (KEY,), f"sista publiceringsdag var {meta.publish_until}; projektsidan lämnas utanför webbplatsen. Ta bort filen när den inte behövs")
+            continue
+        _link_notices(project.source, meta.links, today, say)
+        if meta.open_for_participants and expired(meta.participants_until, today):
+            say(
+                project.source,
+                ("participants_until",),
+                f"sista dag för nya deltagare var {meta.participants_until}; projektet visas inte längre som att det söker deltagare. "
+                "Ange ett nytt datum eller ta bort raderna om deltagare",
+            )
+    if withheld and rules is not None and config is not None:
+        newest = max(withheld, key=lambda e: e.date)
+        found.append(
+            Problem(
+                "mkdocs.yml",
+                config.line_of("extra", retention.KEY, "attendance_years"),
+                "extra.retention.attendance_years",
+                f"närvarolistorna i {len(withheld)} minnesanteckningar är äldre än {rules.attendance_years} år; webbplatsen visar bara antalet "
+                f"närvarande och frånvarande (den senaste: {newest.source})",
+                Severity.SUGGESTION,
+            )
+        )
+    if config is not None:
+        pages, problems = expired_pages(layout.root / config.docs_dir, today, config.docs_dir)
+        found += problems
+        for src, until, line in pages:
+            found.append(Problem(f"{config.docs_dir}/{src}", line, KEY, f"sista publiceringsdag var {until}; sidan lämnas utanför webbplatsen", Severity.SUGGESTION))
+    return found
+
+
+def _link_notices(source: str, links: list, today: dt.date, say: Any) -> None:
+    for i, link in enumerate(links):
+        if expired(link.publish_until, today):
+            say(source, ("links", i, KEY), f"sista publiceringsdag var {link.publish_until}; länken ”{link.title}” publiceras inte. Ta bort raden")
+
+
+class _Lines:
+    """Lines of fields in content files, read again only for the few files a notice is about."""
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.docs: dict[str, load.Document | None] = {}
+
+    def of(self, source: str, loc: tuple[str | int, ...]) -> int:
+        if source not in self.docs:
+            self.docs[source] = load.read_document(self.layout.root / source, source, [])
+        doc = self.docs[source]
+        return doc.line_of(loc) if doc is not None else 1
