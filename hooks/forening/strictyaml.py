@@ -35,7 +35,8 @@ _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, ["~", "n", "N",
 
 # libyaml's parser when present (fast enough for a pre-commit hook over decades of
 # minutes); the pure-Python one otherwise. Both give the same nodes and marks.
-_Parser = getattr(yaml, "CParser", None)
+# PyYAML exports only the C *loaders* at top level: the parser is in yaml.cyaml.
+_Parser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 
 
 if _Parser is not None:
@@ -92,7 +93,7 @@ def load(text: str) -> Parsed:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise StrictYamlError(_explain(exc), mark.line if mark else 0) from None
+        raise StrictYamlError(_explain(exc, _char_at(text, mark)), mark.line if mark else 0) from None
     finally:
         loader.dispose()
     parsed = Parsed(data=None)
@@ -147,13 +148,21 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
     return node.value
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> str:
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    """The character an error points at (libyaml's marks carry no buffer to show it)."""
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines):
+        return ""
+    return lines[mark.line][mark.column : mark.column + 1]
+
+
+def _explain(exc: yaml.MarkedYAMLError, at: str = "") -> str:
     """PyYAML's English message with a Swedish hint for the usual causes."""
     problem = (exc.problem or "").strip()
     hint = "kontrollera kolon, citattecken och indrag"
     if "mapping values are not allowed" in problem:
         hint = "ett värde med kolon (:) i sig måste stå inom citattecken, t.ex. `title: \"Punkt 3: Ekonomi\"`"
-    elif "found character '\\t'" in problem:
+    elif "found character '\\t'" in problem or at == "\t":
         hint = "tabbtecken får inte användas; använd mellanslag för indrag"
     elif "expected <block end>" in problem or "did not find expected" in problem:
         hint = "indraget stämmer inte med raderna ovanför; använd samma antal mellanslag"
