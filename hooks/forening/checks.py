@@ -14,6 +14,7 @@ from typing import Any
 
 from .archive import Archive
 from .problems import Problem, errors
+from .speed import without_gc_pauses
 from .validate import Layout, load_archive
 
 SourceCheck = Callable[[Layout, Archive], list[Problem]]
@@ -26,6 +27,7 @@ SOURCE_CHECKS: list[SourceCheck] = []
 OUTPUT_CHECKS: list[OutputCheck] = []
 
 
+@without_gc_pauses
 def check_sources(layout: Layout, only: set[Path] | None = None) -> tuple[Archive | None, list[Problem]]:
     """Validate all content and run every source check. The archive is None on errors."""
     archive, problems = load_archive(layout, only=only)
