@@ -73,6 +73,10 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
     if generated is not None:
         # MkDocs' templates do not autoescape: escape the title and description here.
         page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description)), **generated.meta}
+        if markdown == generated.markdown:
+            # MkDocs' front-matter reader hands over a copy of the file's text; the
+            # original is held anyway (by the File), so keep one copy per page, not two.
+            return generated.markdown
     return markdown
 
 
