@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from forening.checks import check_output, check_sources
@@ -65,6 +66,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             _add(files, File.generated(config, asset.dest, abs_src_path=asset.path))
         else:
             _add(files, File.generated(config, asset.dest, content=asset.content))
+    # Every page is generated: the bodies now live in the pages, so the build keeps
+    # the archive for later events without them (see Archive.without_bodies).
+    _build = replace(_build, archive=archive.without_bodies())
     return files
 
 
