@@ -164,7 +164,8 @@ def _people(real: Archive, group: str) -> list[str]:
 def _minutes_meta(
     real: Archive, group: str, day: dt.date, precision: str, slugs: list[str], pool: TextPool, rng: random.Random
 ) -> tuple[Minutes, Attachment | None]:
-    people = rng.sample(_people(real, group), k=len(_people(real, group)))
+    members = _people(real, group)
+    people = rng.sample(members, k=len(members))
     n_absent = rng.randint(0, max(0, len(people) // 4))
     present, absent = people[n_absent:], people[:n_absent]
     start, end = rng.choice(SLOTS) if rng.random() < 0.8 else (None, None)
