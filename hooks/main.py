@@ -6,7 +6,8 @@ translates between it and MkDocs' events:
 - `on_files`: validate everything (every error at once, or stop), then add the
   generated pages and files. Priority 100, before plugins look at the files.
 - `on_page_markdown`: give generated pages their (escaped) title and meta.
-- `on_post_build`: run the checks over the built site (privacy guard).
+- `on_post_build`: index the built site for search (Pagefind), then run the
+  checks over the built site (privacy guard).
 
 Hook modules are loaded once per `mkdocs serve`: restart serve after editing
 code under hooks/. Content edits under minutes/ and projects/ rebuild live.
@@ -22,6 +23,7 @@ from pathlib import Path
 from forening.checks import check_output, check_sources
 from forening.pages import Build, Page, generate, generate_assets
 from forening.problems import report
+from forening.search import build_search_index
 from forening.validate import Layout
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,13 +49,16 @@ def build_date() -> dt.date:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _build
     root = Path(config.config_file_path).parent
-    archive, problems = check_sources(Layout(root=root))
+    archive, problems = check_sources(Layout(root=root, config_file=Path(config.config_file_path).name))
     for problem in problems:
         if archive is not None:
             log.info(str(problem))  # suggestions only: they never stop a build
     if archive is None:
         raise PluginError("Innehållet har fel; inget publicerades.\n" + report(problems))
     settings = dict(config.extra) | {"project_root": str(root), "site_url": config.site_url or ""}
+    settings["site_name"] = config.site_name
+    if not settings["site_url"]:
+        raise PluginError("site_url saknas i mkdocs.yml: kalendern och webbflödet behöver webbplatsens fullständiga adress")
     _build = Build(archive=archive, today=build_date(), settings=settings)
     _generated.clear()
     for page in generate(_build):
@@ -85,6 +90,7 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    log.info(build_search_index(Path(config.site_dir)).summary())
     problems = check_output(Path(config.site_dir), _build)
     if problems:
         raise PluginError("Den byggda webbplatsen klarade inte kontrollen:\n" + report(problems))

@@ -2,14 +2,22 @@
 
     python scripts/build.py [--site-dir site]
 
-MkDocs writes into a fresh temporary folder beside site/. Only when the build,
-the validation and the privacy guard all passed is the old site/ swapped out for
-the new one; on any failure the previous site/ stays exactly as it was.
+MkDocs writes into a fresh temporary folder beside site/. The build validates
+all content first and runs the output checks (privacy guard, active content) in
+on_post_build, so a passed build has passed them all. Only then is the old site/
+swapped out for the new one, by two renames on the same file system; if the swap
+fails the old site/ is put back. On any failure the previous site/ stays exactly
+as it was, and the message says so.
+
+A site/ that is a mount point (a Docker volume, say) cannot be renamed: its
+contents are replaced in place after a passed build instead, which is not atomic,
+and the message says that too.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -26,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     site = args.site_dir.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
+    kept = "den tidigare versionen i site/ är orörd" if site.exists() else "ingen site/ skapades"
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
         result = subprocess.run(
@@ -33,18 +42,47 @@ def main(argv: list[str] | None = None) -> int:
             check=False,
         )
         if result.returncode != 0:
-            kept = "den tidigare versionen i site/ är orörd" if site.exists() else "ingen site/ skapades"
             print(f"Bygget misslyckades; inget publicerades ({kept}).", file=sys.stderr)
             return 1
-        old = site.with_name(site.name + ".old")
-        if site.exists():
-            site.rename(old)
-        staging.rename(site)
-        shutil.rmtree(old, ignore_errors=True)
+        if os.path.ismount(site):
+            _replace_contents(site, staging)
+            print(f"Webbplatsen är byggd i {site}. (site/ är en monteringspunkt: innehållet byttes fil för fil, inte i ett steg.)")
+            return 0
+        try:
+            _swap(site, staging)
+        except OSError as exc:
+            print(f"Bygget lyckades men site/ kunde inte bytas ut ({exc.strerror}); inget publicerades ({kept}).", file=sys.stderr)
+            return 1
         print(f"Webbplatsen är byggd i {site}.")
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(site: Path, staging: Path) -> None:
+    """Put `staging` in place of `site`; on failure `site` is as it was. Raises OSError."""
+    old = site.with_name(f".site-old-{os.getpid()}")
+    shutil.rmtree(old, ignore_errors=True)
+    had_site = site.exists()
+    if had_site:
+        site.rename(old)
+    try:
+        staging.rename(site)
+    except OSError:
+        if had_site:
+            old.rename(site)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _replace_contents(site: Path, staging: Path) -> None:
+    """Empty `site` and copy the new build into it (for a site/ that cannot be renamed)."""
+    for child in site.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    shutil.copytree(staging, site, dirs_exist_ok=True)
 
 
 if __name__ == "__main__":

@@ -32,8 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     _, problems = check_sources(Layout(root=args.root.resolve()), only=only)
     if problems:
         print(report(problems), file=sys.stderr)
-    else:
-        print("Allt innehåll är giltigt.")
+    if not errors(problems):
+        print("Allt innehåll är giltigt." + (" Förslagen ovan är frivilliga." if problems else ""))
     return 1 if errors(problems) else 0
 
 

@@ -8,6 +8,7 @@ with `from browser import browser, served_site  # noqa: F401`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -18,6 +19,21 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+# The site's pages that the browser tests visit (console errors, links, axe in
+# both palettes, keyboard focus). A feature that adds a page adds it here.
+PAGES = [
+    "",
+    "minnesanteckningar/",
+    "minnesanteckningar/norra/",
+    "minnesanteckningar/norra/2021-05-05/",
+    "kalender/",
+    "projekt/",
+    "projekt/cresco-creare/",
+    "tillganglighet/",
+    "kontakt/",
+    "personuppgifter/",
+]
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -37,7 +53,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def served_site(site: Path) -> Iterator[str]:
     """The session's built site on http://127.0.0.1:<free port>/ ."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    with serve_directory(site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Any built site (e.g. a test's own build of a project copy) on http://127.0.0.1:<free port>/ ."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -48,11 +71,23 @@ def served_site(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+# Every test module imports `browser`, so pytest makes one session fixture per module;
+# Playwright's sync API cannot run twice at once, so they share one Chromium here.
+_shared: dict = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the session. Fails (never skips) when it is missing."""
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    if _shared["users"] == 0:
+        _shared["playwright"] = sync_playwright().start()
+        _shared["chromium"] = _shared["playwright"].chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    _shared["users"] += 1
+    try:
+        yield _shared["chromium"]
+    finally:
+        _shared["users"] -= 1
+        if _shared["users"] == 0:
+            _shared["chromium"].close()
+            _shared["playwright"].stop()

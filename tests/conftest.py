@@ -6,11 +6,13 @@ with the build date pinned (SITE_TODAY) so "coming" and "past" are stable.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -57,3 +59,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+def load_script(name: str) -> ModuleType:
+    """A CLI under scripts/ as a module, so tests can call its functions directly."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, mkdocs_build, run, validate
+from conftest import ROOT, load_script, mkdocs_build, run, validate
 
 
 def page(site: Path, url: str) -> BeautifulSoup:
@@ -93,3 +96,83 @@ def test_repository_content_is_valid() -> None:
     result = validate(ROOT)
     assert result.returncode == 0, result.stderr
     assert re.search(r"giltigt", result.stdout)
+
+
+def test_validate_with_paths_reports_only_those_files(project_copy: Path) -> None:
+    """pre-commit passes the staged files: their problems only, but all files are read."""
+    (project_copy / "projects" / "startgrid.md").write_text("broken", encoding="utf-8")
+    (project_copy / "projects" / "kick-off.md").write_text("broken too", encoding="utf-8")
+    result = validate(project_copy, str(project_copy / "projects" / "startgrid.md"))
+    assert result.returncode == 1
+    assert "projects/startgrid.md:1:" in result.stderr and "kick-off" not in result.stderr
+
+
+def test_pre_commit_hook_runs_the_validator() -> None:
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = config["repos"][0]["hooks"]
+    assert hook["entry"].endswith("scripts/validate.py") and hook["language"] == "system"
+    assert re.search(hook["files"], "minutes/norra/2021-05-05.md") and re.search(hook["files"], "projects/x.md")
+
+
+def test_failed_output_check_leaves_previous_site(project_copy: Path) -> None:
+    """The output checks run in on_post_build: failing them fails the build, and nothing is published."""
+    build = [sys.executable, str(project_copy / "scripts" / "build.py"), "--config", str(project_copy / "mkdocs.yml")]
+    assert run(build, cwd=project_copy).returncode == 0
+    before = (project_copy / "site" / "index.html").read_text(encoding="utf-8")
+    index = project_copy / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = run(build, cwd=project_copy)
+    assert result.returncode == 1
+    assert "klarade inte kontrollen" in result.stderr and "den tidigare versionen i site/ är orörd" in result.stderr
+    assert (project_copy / "site" / "index.html").read_text(encoding="utf-8") == before
+    assert not list(project_copy.glob(".site-*"))
+
+
+def test_first_failed_build_creates_no_site(project_copy: Path) -> None:
+    (project_copy / "projects" / "startgrid.md").write_text("broken", encoding="utf-8")
+    result = run([sys.executable, str(project_copy / "scripts" / "build.py"), "--config", str(project_copy / "mkdocs.yml")], cwd=project_copy)
+    assert result.returncode == 1 and "ingen site/ skapades" in result.stderr
+    assert not (project_copy / "site").exists() and not list(project_copy.glob(".site-*"))
+
+
+@pytest.fixture
+def build_script(project_copy: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, list[str], Path]:
+    """scripts/build.py in this process (to make its renames fail), with its arguments and site/."""
+    monkeypatch.setenv("SITE_TODAY", "2026-11-23")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    site = project_copy / "site"
+    return load_script("build"), ["--site-dir", str(site), "--config", str(project_copy / "mkdocs.yml")], site
+
+
+def test_failed_swap_puts_the_previous_site_back(build_script: tuple[Any, list[str], Path], monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    build, args, site = build_script
+    assert build.main(args) == 0
+    before = (site / "index.html").read_text(encoding="utf-8")
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:
+        if self.name.startswith(".site-build-"):  # the new build cannot take site/'s place
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    (site.parent / "docs" / "index.md").write_text("# Ny startsida\n", encoding="utf-8")
+    assert build.main(args) == 1
+    assert "site/ kunde inte bytas ut" in capfd.readouterr().err
+    assert (site / "index.html").read_text(encoding="utf-8") == before
+    assert not list(site.parent.glob(".site-*"))
+
+
+def test_site_that_is_a_mount_point_is_replaced_in_place(build_script: tuple[Any, list[str], Path], monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    build, args, site = build_script
+    site.mkdir()
+    (site / "stale.html").write_text("old", encoding="utf-8")
+    inode = site.stat().st_ino
+    monkeypatch.setattr(build.os.path, "ismount", lambda path: Path(path) == site)
+    assert build.main(args) == 0
+    assert "monteringspunkt" in capfd.readouterr().out
+    assert site.stat().st_ino == inode  # the same folder, not a renamed one
+    assert (site / "index.html").is_file() and not (site / "stale.html").exists()
+    assert not list(site.parent.glob(".site-*"))

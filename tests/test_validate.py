@@ -110,6 +110,7 @@ CASES = [
     ("unterminated front matter", "---\ndate: 2021-05-05\n", 1, "", "avslutas inte"),
     ("tab", replace("present:\n  - Eva", "present:\n\t- Eva"), 7, "", "tabbtecken"),
     ("duplicate key", replace("end: 11:45", "end: 11:45\nend: 11:50"), 6, "end", "två gånger"),
+    ("duplicate nested key", replace("    end: 2021-08-24T11:45", "    end: 2021-08-24T11:45\n    end: 2021-08-24T12:00"), 13, "next_meetings[0].end", "två gånger"),
     ("Material key", replace("group: norra", "group: norra\ntags: [x]"), 4, "tags", "okänt fält"),
 ]
 
@@ -156,8 +157,15 @@ def test_every_error_at_once(tmp_path: Path) -> None:
 def test_member_contact_details_refused(tmp_path: Path) -> None:
     groups = GROUPS.replace("      workplace: Arbetsmarknadsenheten\n", "      workplace: Arbetsmarknadsenheten\n      email: eva@example.se\n")
     problem = only_problem(make_content(tmp_path, groups=groups))
-    assert (problem.path, problem.line, problem.field) == ("minutes/groups.yml", 4, "norra.members[0]")
-    assert "GDPR" in problem.message
+    assert (problem.path, problem.line, problem.field) == ("minutes/groups.yml", 6, "norra.members[0].email")
+    assert "GDPR" in problem.message and "Ta bort raden" in problem.message and "extra.contact" in problem.message
+
+
+@pytest.mark.parametrize("key", ["E-post", "e_post", "telefonnummer", "Mobile", "postadress", "personnummer"])
+def test_every_spelling_of_a_contact_field_is_refused(tmp_path: Path, key: str) -> None:
+    groups = GROUPS.replace("      workplace: Arbetsmarknadsenheten\n", f"      workplace: Arbetsmarknadsenheten\n      {key}: x\n")
+    problem = only_problem(make_content(tmp_path, groups=groups))
+    assert (problem.line, problem.field) == (6, f"norra.members[0].{key}") and "GDPR" in problem.message
 
 
 def test_project_rules(tmp_path: Path) -> None:
@@ -168,3 +176,8 @@ def test_project_rules(tmp_path: Path) -> None:
     (tmp_path / "projects" / "x.md").write_text("---\ntitle: X\nsummary: S\nstatus: pågående\nkind: projekt\nstart: 2022-01-01\nend: 2021-01-01\nareas: [mellersta]\n---\n", encoding="utf-8")
     _, problems = load_archive(layout)
     assert [(p.line, p.field) for p in problems] == [(7, "end"), (8, "areas[0]")] or [(p.line, p.field) for p in problems] == [(7, "end")]
+
+
+def test_unreadable_groups_file_is_one_problem_not_one_per_minutes(tmp_path: Path) -> None:
+    layout = make_content(tmp_path, {"norra/2021-05-05.md": GOOD_MINUTES}, groups="norra:\n  name: a\n  name: b\n")
+    assert [(p.path, p.line, p.field) for p in load_archive(layout)[1]] == [("minutes/groups.yml", 3, "norra.name")]

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from .mentions import MentionIndex, index_mentions
 from .schema import Group, Minutes, Project
 
 
@@ -89,6 +90,14 @@ class Archive:
             for slug in entry.meta.projects:
                 result[slug].append(entry)
         return result
+
+    @cached_property
+    def mentions(self) -> MentionIndex:
+        """For each project, the minutes that list it or name it in their text, newest first.
+
+        Computed once per archive: the check (suggestions) and the project pages share it.
+        """
+        return index_mentions(self.minutes, self.projects)
 
     def group_name(self, slug: str) -> str:
         return self.groups[slug].name

@@ -12,7 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import activecontent, guard
 from .archive import Archive
+from .guide import check_guide_examples
+from .mentions import mention_suggestions
 from .problems import Problem, errors
 from .speed import without_gc_pauses
 from .validate import Layout, load_archive
@@ -21,10 +24,18 @@ SourceCheck = Callable[[Layout, Archive], list[Problem]]
 OutputCheck = Callable[[Path, Any], list[Problem]]
 
 # Checks over a valid archive's sources; each returns problems with path:line.
-SOURCE_CHECKS: list[SourceCheck] = []
+SOURCE_CHECKS: list[SourceCheck] = [
+    check_guide_examples,
+    mention_suggestions,  # minutes that name a project without listing it (never an error)
+    guard.check_sources,  # privacy: no e-mail, phone number or personnummer in the sources
+    activecontent.check_bodies,
+]
 
 # Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.
-OUTPUT_CHECKS: list[OutputCheck] = []
+OUTPUT_CHECKS: list[OutputCheck] = [
+    guard.check_output,  # privacy: the same over every file the build wrote
+    activecontent.check_pages,
+]
 
 
 @without_gc_pauses

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import strictyaml
-from .problems import Problem
+from .problems import Problem, dotted
 
 # Same as mkdocs.utils.meta.YAML_RE: `---` on line 1, YAML, then `---` or `...`.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
@@ -89,8 +89,7 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
     try:
         parsed = strictyaml.load(yaml_text)
     except strictyaml.StrictYamlError as exc:
-        field = str(exc.loc[-1]) if exc.loc else ""
-        problems.append(Problem(shown, 2 + exc.line, field, exc.message))
+        problems.append(Problem(shown, 2 + exc.line, dotted(exc.loc), exc.message))
         return None
     if not isinstance(parsed.data, dict):
         problems.append(Problem(shown, 2, "", "front matter ska vara rader av formen `fält: värde`"))
@@ -112,8 +111,7 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, str
     try:
         parsed = strictyaml.load(text)
     except strictyaml.StrictYamlError as exc:
-        field = str(exc.loc[-1]) if exc.loc else ""
-        problems.append(Problem(shown, 1 + exc.line, field, exc.message))
+        problems.append(Problem(shown, 1 + exc.line, dotted(exc.loc), exc.message))
         return None
     return parsed.data, parsed
 

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .load import Document
-from .problems import Problem
+from .problems import Problem, dotted
 
 Loc = tuple[str | int, ...]
 
@@ -25,17 +25,10 @@ def problems_from(exc: ValidationError, model: type[BaseModel], doc: Document, b
         ctx = error.get("ctx") or {}
         if ctx.get("field"):
             loc = (*loc, ctx["field"])
-        field = _dotted(loc)
+        field = dotted(loc)
         line = doc.line_of(loc)
         found.append(Problem(doc.path, line, field, _message(error, model, loc[len(base) :])))
     return found
-
-
-def _dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _message(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:

@@ -11,8 +11,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from . import dates, urls
+from . import catalogue, dates, feed, ical, meetings, urls
 from .archive import Archive, MinutesEntry
+from .contact_page import contact_pages
+from .guide import guide_pages
+from .links import Links
 from .render import render
 
 
@@ -60,16 +63,18 @@ def minutes_pages(build: Build) -> Iterator[Page]:
             group_url=urls.url_of(urls.group_src(entry.group)),
             projects=[archive.projects[slug] for slug in entry.meta.projects],
             project_url=lambda slug: urls.url_of(urls.project_src(slug)),
+            prev=prev,
+            next=nxt,
+            minutes_url=lambda e: urls.url_of(urls.minutes_src(e)),
+            minutes_title=lambda e: minutes_title(archive, e),
         )
         footer = render(
             "minutes_footer.html",
             src,
             meta=entry.meta,
             archive=archive,
-            prev=prev,
-            next=nxt,
-            minutes_url=lambda e: urls.url_of(urls.minutes_src(e)),
-            minutes_title=lambda e: minutes_title(archive, e),
+            calendar_url=urls.url_of(urls.CALENDAR_SRC),
+            calendar_anchor=meetings.meeting_key,
         )
         yield Page(
             src=src,
@@ -81,14 +86,24 @@ def minutes_pages(build: Build) -> Iterator[Page]:
 
 
 def project_pages(build: Build) -> Iterator[Page]:
+    """A page per project: facts, the editor's text, and the minutes that discuss it."""
     archive = build.archive
     for project in archive.projects.values():
         src = urls.project_src(project.slug)
-        header = render("project_header.html", src, project=project, meta=project.meta, archive=archive)
+        header = render(
+            "project_header.html",
+            src,
+            project=project,
+            meta=project.meta,
+            archive=archive,
+            orientation=catalogue.orientation(project.meta.kind),
+            catalogue_url=urls.url_of(f"{urls.PROJECTS}/index.md"),
+            **_project_helpers(),
+        )
         footer = render(
             "project_footer.html",
             src,
-            mentions=archive.minutes_listing_project.get(project.slug, []),
+            mentions=archive.mentions.of(project.slug),
             minutes_url=lambda e: urls.url_of(urls.minutes_src(e)),
             minutes_title=lambda e: minutes_title(archive, e),
         )
@@ -109,7 +124,15 @@ def archive_pages(build: Build) -> Iterator[Page]:
     by_year = [(year, list(items)) for year, items in groupby(newest_first, key=lambda e: e.date.year)]
     yield Page(
         src=src,
-        markdown=render("archive.html", src, by_year=by_year, archive=archive, **_listing_helpers(archive)),
+        markdown=render(
+            "archive.html",
+            src,
+            by_year=by_year,
+            archive=archive,
+            calendar_url=urls.url_of(urls.CALENDAR_SRC),
+            feed_url=urls.ATOM_FEED,
+            **_listing_helpers(archive),
+        ),
         title="Minnesanteckningar",
         description="Minnesanteckningar från förbundets beredningsgrupper, efter år.",
         in_nav=True,
@@ -120,22 +143,52 @@ def archive_pages(build: Build) -> Iterator[Page]:
         by_year = [(year, list(items)) for year, items in groupby(entries, key=lambda e: e.date.year)]
         yield Page(
             src=src,
-            markdown=render("group.html", src, group=archive.groups[slug], slug=slug, by_year=by_year, **_listing_helpers(archive)),
+            markdown=render(
+                "group.html",
+                src,
+                group=archive.groups[slug],
+                slug=slug,
+                by_year=by_year,
+                archive_url=urls.url_of(f"{urls.MINUTES}/index.md"),
+                calendar_url=urls.url_of(urls.CALENDAR_SRC),
+                group_feed_url=urls.group_calendar_feed(slug),
+                **_listing_helpers(archive),
+            ),
             title=archive.group_name(slug),
             description=f"Minnesanteckningar från {archive.group_name(slug)}.",
         )
 
 
 def catalogue_pages(build: Build) -> Iterator[Page]:
+    """The catalogue: every project, grouped and ordered, with filters built from the data."""
+    archive = build.archive
     src = f"{urls.PROJECTS}/index.md"
-    projects = sorted(build.archive.projects.values(), key=lambda p: p.meta.title.lower())
     yield Page(
         src=src,
-        markdown=render("catalogue.html", src, projects=projects, project_url=lambda p: urls.url_of(urls.project_src(p.slug))),
+        markdown=render(
+            "catalogue.html",
+            src,
+            groups=catalogue.groups(archive),
+            facets=catalogue.facets(archive),
+            total=len(archive.projects),
+            project_url=lambda p: urls.url_of(urls.project_src(p.slug)),
+            group_name=archive.group_name,
+            **_project_helpers(),
+        ),
         title="Projekt och insatser",
         description="Projekt och insatser som Samordningsförbundet finansierar.",
         in_nav=True,
     )
+
+
+def _project_helpers() -> dict:
+    """How a project's status, kind and period read, shared by the catalogue and project pages."""
+    return {
+        "status_label": catalogue.status_label,
+        "status_class": catalogue.status_class,
+        "kind_label": catalogue.kind_label,
+        "period": catalogue.period,
+    }
 
 
 @dataclass(frozen=True)
@@ -162,7 +215,55 @@ def _listing_helpers(archive: Archive) -> dict:
         "minutes_url": lambda e: urls.url_of(urls.minutes_src(e)),
         "minutes_title": lambda e: minutes_title(archive, e),
         "group_url": lambda slug: urls.url_of(urls.group_src(slug)),
+        "group_name": archive.group_name,
     }
+
+
+def calendar_pages(build: Build) -> Iterator[Page]:
+    """/kalender/: coming meetings soonest first, past ones below; "today" is the build date."""
+    archive = build.archive
+    coming, past = meetings.split(meetings.collect(archive), build.today)
+    src = urls.CALENDAR_SRC
+    yield Page(
+        src=src,
+        markdown=render(
+            "calendar.html",
+            src,
+            today=build.today,
+            coming=coming,
+            past=past,
+            all_feed_url=urls.CALENDAR_FEED,
+            group_feeds=[(slug, urls.group_calendar_feed(slug)) for slug in archive.group_order],
+            absolute=_links(build).absolute,
+            **_listing_helpers(archive),
+        ),
+        title="Kalender",
+        description="Kommande möten i förbundets beredningsgrupper, med kalender att prenumerera på.",
+        in_nav=True,
+    )
+
+
+def calendar_assets(build: Build) -> Iterator[Asset]:
+    """/kalender.ics with every group's meetings, and /kalender/<group>.ics per group."""
+    links = _links(build)
+    every = meetings.collect(build.archive)
+    site_name = build.settings.get("site_name") or links.host
+    yield Asset(dest=urls.CALENDAR_FEED, content=ical.calendar_feed(every, f"{site_name}: möten", links))
+    for slug in build.archive.group_order:
+        name = f"{site_name}: {build.archive.group_name(slug)}"
+        yield Asset(dest=urls.group_calendar_feed(slug), content=ical.calendar_feed(meetings.for_group(every, slug), name, links))
+
+
+def feed_assets(build: Build) -> Iterator[Asset]:
+    """/feed.xml: the Atom feed of minutes and projects."""
+    links = _links(build)
+    title = build.settings.get("site_name") or links.host
+    yield Asset(dest=urls.ATOM_FEED, content=feed.atom_feed(build.archive, title, urls.ATOM_FEED, links))
+
+
+def _links(build: Build) -> Links:
+    archive = build.archive
+    return Links(site_url=build.settings.get("site_url", ""), minutes_title=lambda e: minutes_title(archive, e), group_name=archive.group_name)
 
 
 # Every page generator, in order. A feature adds its generator here.
@@ -171,12 +272,17 @@ GENERATORS: list[Callable[[Build], Iterator[Page]]] = [
     minutes_pages,
     catalogue_pages,
     project_pages,
+    calendar_pages,
+    contact_pages,
+    guide_pages,
 ]
 
 
 # Every generator of published files other than pages (attachments, .ics, feeds).
 ASSET_GENERATORS: list[Callable[[Build], Iterator[Asset]]] = [
     attachment_assets,
+    calendar_assets,
+    feed_assets,
 ]
 
 

@@ -32,6 +32,14 @@ class Problem:
         return f"{where}:{prefix}{field} {self.message}"
 
 
+def dotted(loc: tuple[str | int, ...]) -> str:
+    """A field's location as editors read it: `next_meetings[0].end`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def errors(problems: list[Problem]) -> list[Problem]:
     """The problems that stop a build (suggestions do not)."""
     return [p for p in problems if p.severity is Severity.ERROR]

@@ -27,7 +27,15 @@ PROJECT_KINDS = ("projekt", "insats", "förstudie", "kompetensutveckling", "samv
 PERSONAL_CONTACT_FIELDS = (
     "email", "e-post", "epost", "mail", "phone", "telefon", "tel", "mobile", "mobil",
     "mobiltelefon", "address", "adress", "personnummer",
+    "e-mail", "emailaddress", "epostadress", "telefonnummer", "phonenumber", "mobilnummer",
+    "postadress", "hemadress", "gatuadress", "pnr",
 )  # fmt: skip
+
+
+def _is_contact_field(key: object) -> bool:
+    """`E-post`, `e_post`, `e post` and `epost` are the same field to an editor."""
+    name = str(key).lower().replace("_", "-").replace(" ", "-")
+    return name in PERSONAL_CONTACT_FIELDS or name.replace("-", "") in PERSONAL_CONTACT_FIELDS
 
 
 class Model(BaseModel):
@@ -48,10 +56,13 @@ class Member(Model):
     def _no_contact_details(cls, data: Any) -> Any:
         if isinstance(data, dict):
             for key in data:
-                if str(key).lower() in PERSONAL_CONTACT_FIELDS:
+                if _is_contact_field(key):
                     raise fail(
-                        f"`{key}` får inte anges för ledamöter: föreningen publicerar bara namn och arbetsplats "
-                        "(GDPR). Ta bort raden; kontaktvägar till förbundet står i mkdocs.yml under `extra`"
+                        f"`{key}` får inte anges för ledamöter: förbundet publicerar inte ledamöternas kontaktuppgifter, "
+                        "bara namn, arbetsplats och roll (GDPR; se minnesanteckningarna från beredningsgrupp norra "
+                        "2021-05-05, punkt 7). Ta bort raden. Den som vill nå en ledamot kontaktar förbundet, vars "
+                        "egna kontaktvägar anges i mkdocs.yml under `extra.contact`",
+                        str(key),
                     )
         return data
 

@@ -20,7 +20,8 @@ import yaml
 Loc = tuple[str | int, ...]
 
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+# At most 18 digits: longer numbers stay text (and Python's int() refuses > 4300 digits).
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
@@ -28,8 +29,7 @@ class _Resolver(yaml.resolver.BaseResolver):
     """Only the implicit types we want: bool, decimal int, null. The rest is text.
 
     The parser calls these methods for every node. BaseResolver's versions also
-    serve path resolvers, which this reader has none of; these do only our part
-    (a third of the time `make check` spends in YAML).
+    serve path resolvers, which this reader has none of; these do only our part.
     """
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -55,8 +55,8 @@ _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, ["~", "n", "N",
 
 # libyaml's parser when present (fast enough for a pre-commit hook over decades of
 # minutes); the pure-Python one otherwise. Both give the same nodes and marks.
-# PyYAML exports only the C *loaders* at top level: the parser is in yaml.cyaml.
-_Parser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+# (PyYAML exports it only from `yaml.cyaml`: `yaml.CParser` does not exist.)
+_Parser = yaml.cyaml.CParser if getattr(yaml, "__with_libyaml__", False) else None
 
 
 if _Parser is not None:
@@ -106,14 +106,23 @@ class Parsed:
 
 def load(text: str) -> Parsed:
     """Parse one YAML document strictly. Raises StrictYamlError with a line."""
+    text = text.replace("\r\n", "\n").translate(_OTHER_BREAKS)
+    _check_characters(text)
     loader = _Loader(text)
     try:
+        _check_depth(loader)
+        loader.dispose()
+        loader = _Loader(text)
         node = loader.get_single_node()
     except StrictYamlError:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise StrictYamlError(_explain(exc, _char_at(text, mark)), mark.line if mark else 0) from None
+        line = mark.line if mark else 0
+        lines = text.split("\n")
+        raise StrictYamlError(_explain(exc, lines[line] if line < len(lines) else ""), line) from None
+    except yaml.YAMLError as exc:  # no position (e.g. a character libyaml refuses and PyYAML allows)
+        raise StrictYamlError(f"felaktig YAML ({exc}); kontrollera kolon, citattecken och indrag", 0) from None
     finally:
         loader.dispose()
     parsed = Parsed(data=None)
@@ -121,6 +130,47 @@ def load(text: str) -> Parsed:
         parsed.lines[()] = node.start_mark.line
         parsed.data = _convert(node, (), parsed.lines, set())
     return parsed
+
+
+# YAML also breaks lines at CR, NEL, U+2028 and U+2029; editors number lines by LF only,
+# so these would shift every line number after them. Word pastes U+2028 into titles.
+_OTHER_BREAKS = str.maketrans({"\r": "\n", "\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
+def _check_characters(text: str) -> None:
+    """Refuse the control characters YAML forbids, at their line (the parser gives no line)."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise StrictYamlError(
+            f"osynligt styrtecken ({code}) på raden; ta bort det (det följer ofta med inklistrad text)",
+            text.count("\n", 0, found.start()),
+        )
+
+
+# Deeper than front matter ever needs, far shallower than where the parsers give out:
+# libyaml's composer recurses once per level and crashes the whole process (SIGSEGV)
+# below 100,000 levels, PyYAML's runs out of Python stack near 300 levels, and both
+# scanners slow down with the square of the depth.
+MAX_DEPTH = 20
+
+
+def _check_depth(loader: Any) -> None:
+    """Walk the parser's events (no recursion, no nodes) and stop past MAX_DEPTH levels."""
+    depth = 0
+    while True:
+        event = loader.get_event()
+        if event is None or isinstance(event, yaml.StreamEndEvent):
+            return
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise StrictYamlError(
+                    f"för många nivåer av indrag eller hakparenteser (högst {MAX_DEPTH} nivåer); skriv fälten enklare",
+                    event.start_mark.line,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 _STR, _BOOL_TAG, _INT_TAG, _NULL_TAG = (f"tag:yaml.org,2002:{name}" for name in ("str", "bool", "int", "null"))
@@ -169,21 +219,17 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
     return items
 
 
-def _char_at(text: str, mark: yaml.Mark | None) -> str:
-    """The character an error points at (libyaml's marks carry no buffer to show it)."""
-    lines = text.split("\n")
-    if mark is None or mark.line >= len(lines):
-        return ""
-    return lines[mark.line][mark.column : mark.column + 1]
+def _explain(exc: yaml.MarkedYAMLError, line: str) -> str:
+    """The parser's English message with a Swedish hint for the usual causes.
 
-
-def _explain(exc: yaml.MarkedYAMLError, at: str = "") -> str:
-    """PyYAML's English message with a Swedish hint for the usual causes."""
+    `line` is the YAML line the error points at: libyaml's messages are vaguer than
+    PyYAML's (a tab is "a character that cannot start any token"), the line is not.
+    """
     problem = (exc.problem or "").strip()
     hint = "kontrollera kolon, citattecken och indrag"
     if "mapping values are not allowed" in problem:
         hint = "ett värde med kolon (:) i sig måste stå inom citattecken, t.ex. `title: \"Punkt 3: Ekonomi\"`"
-    elif "found character '\\t'" in problem or at == "\t":
+    elif "found character '\\t'" in problem or "\t" in line:
         hint = "tabbtecken får inte användas; använd mellanslag för indrag"
     elif "expected <block end>" in problem or "did not find expected" in problem:
         hint = "indraget stämmer inte med raderna ovanför; använd samma antal mellanslag"

@@ -12,6 +12,10 @@ from .archive import MinutesEntry
 
 MINUTES = "minnesanteckningar"
 PROJECTS = "projekt"
+CALENDAR = "kalender"
+CALENDAR_SRC = f"{CALENDAR}/index.md"
+CALENDAR_FEED = f"{CALENDAR}.ics"  # every group's meetings
+ATOM_FEED = "feed.xml"
 
 
 def minutes_src(entry: MinutesEntry) -> str:
@@ -24,6 +28,11 @@ def group_src(slug: str) -> str:
 
 def project_src(slug: str) -> str:
     return f"{PROJECTS}/{slug}.md"
+
+
+def group_calendar_feed(slug: str) -> str:
+    """One group's meetings, so a member can subscribe to her own group only."""
+    return f"{CALENDAR}/{slug}.ics"
 
 
 def url_of(src: str) -> str:

@@ -32,6 +32,7 @@ class Layout:
     minutes_dir: str = "minutes"
     projects_dir: str = "projects"
     groups_file: str = "minutes/groups.yml"
+    config_file: str = "mkdocs.yml"  # the site settings (function contacts), beside the content
 
     def shown(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -70,21 +71,25 @@ def _validate(model: type[BaseModel], doc: load.Document, problems: list[Problem
         return None
 
 
-def _load_groups(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Group], list[str]]:
-    """The valid groups, and every slug declared (valid or not) for reference checks."""
+def _load_groups(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Group], list[str] | None]:
+    """The valid groups, and every slug declared (valid or not) for reference checks.
+
+    None instead of the slugs when groups.yml cannot be read at all: its own problem
+    says why, and every minutes file repeating "group not found" would bury it.
+    """
     path = layout.root / layout.groups_file
     shown = layout.groups_file
     if not path.is_file():
         problems.append(Problem(shown, 1, "", "filen saknas; den ska lista grupperna och deras ledamöter"))
-        return {}, []
+        return {}, None
     result = load.read_yaml(path, shown, problems)
     if result is None:
-        return {}, []
+        return {}, None
     data, parsed = result
     doc = load.Document(path=shown, data=data, body="", body_line=0, parsed=parsed, first_line=1)
     if not isinstance(data, dict):
         problems.append(Problem(shown, 1, "", "ska vara grupper av formen `kortnamn:` med `name:` och `members:` indraget under"))
-        return {}, []
+        return {}, None
     groups: dict[str, Group] = {}
     for slug, value in data.items():
         if not SLUG.match(slug):
@@ -142,13 +147,16 @@ def _load_minutes(layout: Layout, problems: list[Problem]) -> list[tuple[Minutes
 
 def _check_references(
     layout: Layout,
-    groups: list[str],
+    groups: list[str] | None,
     projects: list[tuple[ProjectEntry, load.Document]],
     minutes: list[tuple[MinutesEntry, load.Document]],
     problems: list[Problem],
 ) -> None:
     """Cross-file checks: groups and projects that exist, attachments on disk."""
-    group_list = ", ".join(groups) or f"(inga grupper; lägg till dem i {layout.groups_file})"
+    group_list = ", ".join(groups or []) or f"(inga grupper; lägg till dem i {layout.groups_file})"
+
+    def known(slug: str) -> bool:
+        return groups is None or slug in groups
 
     def unknown_group(slug: str) -> str:
         return f"gruppen `{slug}` finns inte i {layout.groups_file}; använd en av: {group_list}"
@@ -156,11 +164,11 @@ def _check_references(
     slugs = [entry.slug for entry, _ in projects]
     for project, doc in projects:
         for i, area in enumerate(project.meta.areas):
-            if area not in groups:
+            if not known(area):
                 problems.append(Problem(doc.path, doc.line_of(("areas", i)), f"areas[{i}]", unknown_group(area)))
     for entry, doc in minutes:
         meta = entry.meta
-        if meta.group not in groups:
+        if not known(meta.group):
             problems.append(Problem(doc.path, doc.line_of(("group",)), "group", unknown_group(meta.group)))
         for i, slug in enumerate(meta.projects):
             if slug not in slugs:
@@ -168,7 +176,7 @@ def _check_references(
                 hint = f"menade du `{close[0]}`?" if close else f"skapa {layout.projects_dir}/{slug}.md eller ta bort raden"
                 problems.append(Problem(doc.path, doc.line_of(("projects", i)), f"projects[{i}]", f"projektet `{slug}` finns inte i {layout.projects_dir}/; {hint}"))
         for i, meeting in enumerate(meta.next_meetings):
-            if meeting.group not in groups:
+            if not known(meeting.group):
                 problems.append(Problem(doc.path, doc.line_of(("next_meetings", i, "group")), f"next_meetings[{i}].group", unknown_group(meeting.group)))
         folder = (layout.root / entry.source).parent
         for i, attachment in enumerate(meta.attachments):

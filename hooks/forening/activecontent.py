@@ -1,0 +1,165 @@
+"""No page runs anyone's script: what counts as active content, and two checks for it.
+
+Minutes and project bodies are Markdown written by editors, and Markdown lets HTML
+through: Python-Markdown copies `<script>`, `<img onerror=…>` and
+`[x](javascript:…)` into the page as they are (entities such as `java&#x73;cript:`
+included), and the `attr_list` extension turns `## Rubrik { onclick="…" }` into an
+event handler. The site needs none of these, so
+
+- `check_bodies` (a source check) refuses them in every body, at path:line, in
+  Swedish, before anything is built; and
+- `check_pages` (an output check) parses every built page and refuses any script that
+  is not the theme's own, any event-handler attribute and any script URL, wherever it
+  came from: a hand-written page in docs/, a template, the adapter's escaping.
+
+Refused, not sanitised: an editor who pastes an `<iframe>` learns at once that it will
+not be shown, instead of finding it silently missing from the published page. Code
+spans are not exempt: Markdown's rules for where one starts are subtle (an escaped
+backtick does not), and a mistaken exemption would let a real `<script>` through.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .archive import Archive
+    from .validate import Layout
+
+# Elements that run script, load another page into this one or redirect its links.
+ACTIVE_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"})
+
+# Elements that belong to the page, not to a text: refused in bodies (the theme uses them).
+PAGE_TAGS = frozenset({"meta", "link", "style", "form"})
+
+
+def _spaced(word: str) -> str:
+    # Browsers drop tabs and line breaks inside a URL before they read its scheme.
+    return "[\\t\\n\\r]*".join(map(re.escape, word))
+
+
+SCRIPT_URL = re.compile(f"{_spaced('javascript:')}|{_spaced('vbscript:')}", re.IGNORECASE)
+
+# attr_list's `{ … onclick=… }` after a heading, link or paragraph.
+_ATTR_LIST_HANDLER = re.compile(r"\{[^{}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
+
+# The inline scripts Material for MkDocs 9.8 writes into every page (main.html, base.html).
+THEME_SCRIPTS = (
+    "__md_scope=new URL(",
+    'var palette=__md_get("__palette")',
+    "var target=document.getElementById(location.hash.slice(1))",
+)
+
+
+def _tag_message(tag: str) -> str:
+    return (
+        f"HTML-taggen <{tag}> är inte tillåten i texten (den kan köra skript, bädda in andra webbplatser "
+        "eller ändra hela sidan); ta bort den, och länka i stället med [text](https://adress)"
+    )
+
+
+def _handler_message(name: str) -> str:
+    return f"attributet `{name}` är inte tillåtet (det kör skript i besökarens webbläsare); ta bort det"
+
+
+def _url_message(found: str) -> str:
+    scheme = re.sub(r"[\t\n\r]", "", found).lower()
+    return f"länkar som börjar med `{scheme}` är inte tillåtna (de kör skript); länka till en adress som börjar med https://"
+
+
+class _BodyFinder(HTMLParser):
+    """Collects (line, message) for refused tags and event handlers in Markdown text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag in ACTIVE_TAGS or tag in PAGE_TAGS:
+            self.found.append((line, _tag_message(tag)))
+        for name, _ in attrs:
+            if name.startswith("on"):
+                self.found.append((line, _handler_message(name)))
+
+
+def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
+    """Active content in one Markdown body; `first_line` is the file line the body starts on."""
+    finder = _BodyFinder()
+    finder.feed(body)
+    finder.close()
+    found = list(finder.found)
+    for match in _ATTR_LIST_HANDLER.finditer(body):
+        found.append((body.count("\n", 0, match.start()) + 1, _handler_message(match[1].lower())))
+    text = html.unescape(body) if "&" in body else body  # `java&#x73;cript:` is javascript: to a browser
+    for match in SCRIPT_URL.finditer(text):
+        found.append((text.count("\n", 0, match.start()) + 1, _url_message(match[0])))
+    return sorted({Problem(path, first_line + line - 1, "", message) for line, message in found})
+
+
+def check_bodies(layout: Layout, archive: Archive) -> list[Problem]:
+    """Source check: no body of minutes or projects holds script, embeds or script links."""
+    problems: list[Problem] = []
+    for entry in archive.minutes:
+        problems += body_problems(entry.source, entry.body, entry.body_line)
+    for project in archive.projects.values():
+        problems += body_problems(project.source, project.body, project.body_line)
+    return problems
+
+
+def page_findings(text: str) -> list[tuple[int, str]]:
+    """(line, message) for everything in one built HTML page that could run a script."""
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return [(1, "sidan är tom eller kan inte läsas som HTML")]
+    found: list[tuple[int, str]] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):  # comments, processing instructions
+            continue
+        line = element.sourceline or 1
+        tag = element.tag.lower()
+        if tag == "script" and not _theme_script(element):
+            found.append((line, "skript som inte kommer från temat; bara temats egna skript får finnas på sidan"))
+        elif tag in ACTIVE_TAGS and tag != "script":
+            found.append((line, _tag_message(tag)))
+        elif tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+            found.append((line, "<meta http-equiv=refresh> skickar besökaren vidare; ta bort den"))
+        for name, value in element.attrib.items():
+            if name.lower().startswith("on"):
+                found.append((line, _handler_message(name.lower())))
+            match = SCRIPT_URL.search(value)
+            if match:
+                found.append((line, _url_message(match[0])))
+    return found
+
+
+def _theme_script(element: Any) -> bool:
+    """The theme's scripts: its bundle (a file on this site), its JSON config, its inline snippets."""
+    src = element.get("src")
+    if src is not None:
+        parts = urlsplit(src)
+        return not parts.scheme and not parts.netloc and not (element.text or "").strip()
+    if (element.get("type") or "").lower() == "application/json":
+        return True  # data, never run
+    return (element.text or "").lstrip().startswith(THEME_SCRIPTS)
+
+
+def check_pages(site_dir: Path, build: Any = None) -> list[Problem]:
+    """Output check: no built page holds a script the theme did not put there."""
+    problems: list[Problem] = []
+    for page in sorted(site_dir.rglob("*.html")):
+        shown = page.relative_to(site_dir).as_posix()
+        text = page.read_text(encoding="utf-8", errors="replace")
+        problems += [Problem(shown, line, "", message) for line, message in page_findings(text)]
+    return problems

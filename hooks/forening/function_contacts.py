@@ -1,0 +1,148 @@
+"""The association's own function contacts: the only contact details the site publishes.
+
+They are a site setting, not content: `extra.contact` in mkdocs.yml, with a
+switchboard number, a function mailbox and a postal address. /kontakt/ shows
+them, and the privacy guard lets exactly these through and nothing else.
+
+The build receives the setting from MkDocs (`Build.settings["contact"]`);
+`make check` reads it from mkdocs.yml itself, with lines, so an editor who
+mistypes the number sees `mkdocs.yml:LINE: extra.contact.phone: ...`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+
+from . import load, privacy, strictyaml
+from .messages import problems_from
+from .problems import Problem
+from .types import fail
+
+SETTING = ("extra", "contact")
+
+
+def _blank_is_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _lines(value: Any) -> Any:
+    """A postal address as one text with line breaks, or as a list of lines."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [line.strip() for line in value.splitlines() if line.strip()]
+    return value
+
+
+class FunctionContacts(BaseModel):
+    """Förbundets egna kontaktvägar (`extra.contact` i mkdocs.yml). Alla kan utelämnas."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    phone: Annotated[str | None, BeforeValidator(_blank_is_none)] = Field(
+        None, description="Växelns telefonnummer, inom citattecken.", examples=["031-390 06 00"]
+    )
+    email: Annotated[str | None, BeforeValidator(_blank_is_none)] = Field(
+        None, description="Förbundets funktionsbrevlåda (ingen personlig adress).", examples=["info@forbundet.example"]
+    )
+    address: Annotated[list[str], BeforeValidator(_lines)] = Field(
+        default_factory=list, description="Postadress, en rad per listpunkt.", examples=[["Box 1", "123 45 Ort"]]
+    )
+
+    @field_validator("phone")
+    @classmethod
+    def _swedish_phone(cls, value: str | None) -> str | None:
+        if value is not None:
+            found = privacy.find_phones(value)
+            if len(found) != 1 or found[0].text != value:
+                raise fail(f"`{value}` är inget svenskt telefonnummer; skriv t.ex. \"031-390 06 00\" eller \"+46 31 390 06 00\"")
+        return value
+
+    @field_validator("email")
+    @classmethod
+    def _an_address(cls, value: str | None) -> str | None:
+        if value is not None:
+            found = privacy.find_emails(value)
+            if len(found) != 1 or found[0].text != value or "@" not in value:
+                raise fail(f"`{value}` är ingen e-postadress; skriv t.ex. info@forbundet.example")
+        return value
+
+    @property
+    def empty(self) -> bool:
+        return not (self.phone or self.email or self.address)
+
+    @property
+    def allowed(self) -> privacy.Allowed:
+        """What the privacy guard lets through: exactly these contacts."""
+        return privacy.Allowed.of(emails=[self.email] if self.email else [], phones=[self.phone] if self.phone else [])
+
+    @property
+    def phone_uri(self) -> str:
+        """The number for a `tel:` link, in international form: +46500123456."""
+        return "+46" + privacy.normalize_phone(self.phone)[1:] if self.phone else ""
+
+
+def from_settings(settings: dict[str, Any]) -> FunctionContacts:
+    """The contacts from the site settings MkDocs loaded (already checked by `read`)."""
+    return FunctionContacts.model_validate(settings.get("contact") or {})
+
+
+def read(root: Path, config_file: str = "mkdocs.yml") -> tuple[FunctionContacts, list[Problem]]:
+    """The contacts from mkdocs.yml, with `mkdocs.yml:LINE: extra.contact...` problems.
+
+    Only the `extra.contact` part is read as data: the rest of mkdocs.yml may hold
+    MkDocs' own tags (`!ENV`, `!!python/name:`), which are not ours to judge.
+    """
+    problems: list[Problem] = []
+    path = root / config_file
+    text = load.read_text(path, config_file, problems) if path.is_file() else ""
+    if text is None:
+        return FunctionContacts(), problems
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        parsed = strictyaml.Parsed(data=None)
+        found = _find(node, SETTING, parsed.lines)
+        raw = loader.construct_object(found, deep=True) if found is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(config_file, mark.line + 1 if mark else 1, ".".join(SETTING), f"kan inte läsas ({exc}); kontrollera indrag och citattecken"))
+        return FunctionContacts(), problems
+    finally:
+        loader.dispose()
+    doc = load.Document(path=config_file, data={}, body="", body_line=0, parsed=parsed, first_line=1)
+    if raw is not None and not isinstance(raw, dict):
+        problems.append(Problem(config_file, doc.line_of(SETTING), ".".join(SETTING), "ska vara fälten `phone`, `email` och `address` indragna under `contact:`"))
+        return FunctionContacts(), problems
+    try:
+        return FunctionContacts.model_validate(raw or {}), problems
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, FunctionContacts, doc, base=SETTING))
+        return FunctionContacts(), problems
+
+
+def _find(node: yaml.Node | None, keys: tuple[str, ...], lines: dict[strictyaml.Loc, int]) -> yaml.Node | None:
+    """The node at `keys` in a mapping, recording the (0-based) line of each key on the way."""
+    loc: tuple[str, ...] = ()
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                loc = (*loc, key)
+                lines[loc] = key_node.start_mark.line
+                node = value_node
+                break
+        else:
+            return None
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                lines[(*loc, key_node.value)] = key_node.start_mark.line
+    return node

@@ -1,0 +1,123 @@
+"""The privacy guard: no e-mail address, phone number or personnummer is published
+except the association's own function contacts.
+
+It runs twice, so a leak is caught where it is cheapest to fix and also wherever
+it slipped in:
+
+- `check_sources` (registered in `checks.SOURCE_CHECKS`, so `make check`,
+  pre-commit and the first step of the build run it): the whole text of every
+  minutes and project file (front matter, comments and body: the repository is
+  public too), groups.yml and the hand-written pages in docs/, with path:line.
+- `check_output` (registered in `checks.OUTPUT_CHECKS`, run after MkDocs wrote
+  the site): every file the build wrote, read by `site_text`, naming the file
+  and the match. It catches what no source check sees: templates, settings,
+  search indexes, feeds, calendars.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import function_contacts, load, privacy, site_text, strictyaml
+from .archive import Archive
+from .problems import dotted
+from .problems import Problem
+from .validate import Layout
+
+_WHAT = {
+    privacy.EMAIL: "e-postadressen",
+    privacy.LINK: "länken",
+    privacy.PHONE: "telefonnumret",
+    privacy.PERSONNUMMER: "personnumret",
+}
+_WHY = "webbplatsen publicerar inga personers kontaktuppgifter eller personnummer (GDPR)"
+_CONTACTS = "Förbundets egna kontaktvägar (växel, funktionsbrevlåda) anges i mkdocs.yml under `extra.contact` och är då tillåtna"
+
+
+def source_message(finding: privacy.Finding) -> str:
+    if finding.kind == privacy.PERSONNUMMER:
+        return f"{_WHAT[finding.kind]} `{finding.text}` får aldrig publiceras (GDPR); ta bort det"
+    return f"{_WHAT[finding.kind]} `{finding.text}` får inte stå här: {_WHY}. Ta bort det. {_CONTACTS}"
+
+
+def output_message(finding: privacy.Finding) -> str:
+    if finding.kind == privacy.PERSONNUMMER:
+        return f"{_WHAT[finding.kind]} `{finding.text}` finns i den byggda webbplatsen; personnummer får aldrig publiceras (GDPR). Ta bort det ur källan"
+    return (
+        f"{_WHAT[finding.kind]} `{finding.text}` finns i den byggda webbplatsen men är inte en av förbundets "
+        "funktionskontakter i mkdocs.yml (`extra.contact`). Ta bort det ur sidan, mallen eller inställningen som gav filen"
+    )
+
+
+def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
+    """Leaks in the editors' files, each as path:line: field: message."""
+    contacts, problems = function_contacts.read(layout.root, layout.config_file)
+    allowed = contacts.allowed
+    files = [layout.groups_file, *(m.source for m in archive.minutes), *(p.source for p in archive.projects.values())]
+    files += [layout.shown(p) for p in _docs_pages(layout)]
+    for shown in files:
+        text = load.read_text(layout.root / shown, shown, problems)
+        if text is None:
+            continue
+        fields = _fields_by_line(shown, text)
+        for finding in privacy.find(text):
+            if not allowed.permits(finding):
+                line = text.count("\n", 0, finding.start) + 1
+                problems.append(Problem(shown, line, fields.get(line, ""), source_message(finding)))
+    return problems
+
+
+def check_output(site_dir: Path, build: Any) -> list[Problem]:
+    """Leaks in the built site, each naming the file (relative to the site) and the match."""
+    settings = getattr(build, "settings", None) or {}
+    allowed = function_contacts.from_settings(settings).allowed
+    problems: list[Problem] = []
+    for rel, path in site_text.scan_targets(site_dir):
+        try:
+            chunks = site_text.chunks(rel, path.read_bytes())
+        except (OSError, EOFError, ValueError, zlib.error) as exc:
+            problems.append(Problem(rel, 1, "", f"filen kan inte läsas för integritetskontrollen ({exc})"))
+            continue
+        ignored = {privacy.PHONE} if site_text.is_word_index(rel) else set()
+        problems += _leaks(rel, chunks or [], allowed, ignored)
+    return problems
+
+
+def _leaks(rel: str, chunks: Iterable[site_text.Chunk], allowed: privacy.Allowed, ignored: set[str]) -> list[Problem]:
+    seen: set[tuple[int, str]] = set()
+    found = []
+    for line, text in chunks:
+        for finding in privacy.find(text):
+            if finding.kind not in ignored and not allowed.permits(finding) and (line, finding.text) not in seen:
+                seen.add((line, finding.text))
+                found.append(Problem(rel, line, "", output_message(finding)))
+    return found
+
+
+def _docs_pages(layout: Layout) -> list[Path]:
+    folder = layout.root / "docs"
+    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
+
+
+def _fields_by_line(shown: str, text: str) -> dict[int, str]:
+    """For YAML lines, the field written on that line (`present[2]`), for messages."""
+    if shown.endswith((".yml", ".yaml")):
+        yaml_text, first = text, 1
+    else:
+        match = load.FRONT_MATTER.match(text)
+        if not match:
+            return {}
+        yaml_text, first = match.group(1), 2
+    try:
+        parsed = strictyaml.load(yaml_text)
+    except strictyaml.StrictYamlError:
+        return {}
+    fields: dict[int, str] = {}
+    for loc, line in sorted(parsed.lines.items(), key=lambda item: len(item[0])):
+        if loc:
+            fields[first + line] = dotted(loc)  # deepest location on the line wins
+    return fields
+

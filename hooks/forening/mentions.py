@@ -1,0 +1,257 @@
+"""Which minutes name which project, and under which agenda heading.
+
+A project page lists every minutes page that lists the project in `projects`
+or names it in its text, by its title or one of its `aliases`. Names are found
+case-insensitively, on word boundaries, also in the Swedish genitive ("Crescos",
+"Cresco Creares", "Cresco+:s"). Where two names start at the same place the
+longest wins, so "Cresco+" is the project Cresco+ and not Cresco followed by a
+plus sign.
+
+The index is built once per build (`Archive.mentions`) in one pass over the
+minutes, so the check (suggestions) and the project pages share it and the work
+grows with the archive, not with archive × projects.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .headings import Heading, headings
+from .problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from .archive import Archive, MinutesEntry, ProjectEntry
+    from .validate import Layout
+
+# Text that is not read for names: HTML comments, code, link targets and web
+# addresses. Each pattern runs only when its sign is in the text at all, which
+# keeps this fast on a large archive (Python tries a pattern at every position).
+_HIDDEN = [
+    ("<!--", re.compile(r"<!--.*?-->", re.DOTALL)),  # comments
+    ("`", re.compile(r"`+[^`\n]*`+")),  # inline code
+    ("](", re.compile(r"\]\([^)\n]*\)")),  # link targets: [text](target)
+    ("]:", re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:.*$", re.MULTILINE)),  # reference definitions
+    ("://", re.compile(r"<[a-z]+://[^>\n]*>|(?<![\w.+-])[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)),  # addresses
+]
+
+
+# A word, or one sign that is neither a word character nor a space ("+", "/").
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Section:
+    """Where on a minutes page a project is named: under which heading."""
+
+    trail: tuple[str, ...]  # heading texts from the outermost down, e.g. ("5. Projektprocesser", "SUS")
+    anchor: str | None  # the heading's id; None for text before the first heading
+
+    @property
+    def heading(self) -> str | None:
+        return self.trail[-1] if self.trail else None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One minutes page that discusses a project."""
+
+    entry: MinutesEntry
+    listed: bool  # the minutes list the project in `projects`
+    sections: tuple[Section, ...]  # where the text names it, in page order (none when only listed)
+    lines: tuple[int, ...]  # file lines where the text names it
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """Every project's mentions, newest minutes first."""
+
+    by_project: dict[str, list[Mention]]
+
+    def of(self, slug: str) -> list[Mention]:
+        return self.by_project.get(slug, [])
+
+    def unlisted(self) -> Iterable[tuple[str, Mention]]:
+        """(project slug, mention) where the text names a project the minutes do not list."""
+        for slug, mentions in self.by_project.items():
+            for mention in mentions:
+                if not mention.listed:
+                    yield slug, mention
+
+
+@dataclass(frozen=True)
+class _Name:
+    length: int  # of the name as written, to let the longest name win
+    pattern: re.Pattern[str]
+    slugs: list[str]  # the projects that use the name (normally one)
+
+
+class NameFinder:
+    """Finds every project's title and aliases in a text.
+
+    Python's regular expressions try an alternation of many names at every
+    position, which is slow on a large archive. Instead each name's first word
+    is looked up with `str.find` in the lower-cased text (a fast C scan), and
+    only where a name could start is its full pattern tried, longest name first.
+    """
+
+    def __init__(self, projects: Iterable[ProjectEntry]):
+        owners: dict[str, list[str]] = defaultdict(list)
+        spelled: dict[str, str] = {}
+        for project in projects:
+            for name in (project.meta.title, *project.meta.aliases):
+                key = _lower(" ".join(name.split()))
+                if key and project.slug not in owners[key]:
+                    owners[key].append(project.slug)
+                    spelled.setdefault(key, name)
+        self._by_first: dict[str, list[_Name]] = defaultdict(list)
+        for key in sorted(owners, key=lambda k: (-len(k), k)):
+            name = _Name(len(key), re.compile(_name_pattern(spelled[key]), re.IGNORECASE), owners[key])
+            self._by_first[_WORD.match(key)[0]].append(name)  # type: ignore[index]
+
+    def find(self, text: str) -> dict[str, list[int]]:
+        """For each project named in `text`, the offsets where it is named."""
+        for sign, pattern in _HIDDEN:
+            if sign in text:
+                text = pattern.sub(_blank, text)
+        lowered = _lower(text)
+        starts: dict[int, list[_Name]] = {}
+        for first, names in self._by_first.items():
+            at = lowered.find(first)
+            while at != -1:
+                if _whole_word(lowered, at, at + len(first)):
+                    starts[at] = sorted(starts[at] + names, key=lambda n: -n.length) if at in starts else names
+                at = lowered.find(first, at + 1)
+        found: dict[str, list[int]] = defaultdict(list)
+        taken = 0  # no name is searched inside a longer one found before it
+        for at in sorted(starts):
+            if at < taken:
+                continue
+            for name in starts[at]:
+                match = name.pattern.match(text, at)
+                if match:
+                    for slug in name.slugs:
+                        found[slug].append(at)
+                    taken = match.end()
+                    break
+        return found
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """A name's first word can start at `start`: not inside a longer word ("detta", "nycresco").
+
+    A genitive s may follow it ("Crescos"); the name's full pattern decides the rest.
+    """
+    if _is_word_char(text[start]) and start > 0 and _is_word_char(text[start - 1]):
+        return False
+    if not _is_word_char(text[end - 1]) or end >= len(text) or not _is_word_char(text[end]):
+        return True
+    return text[end] == "s" and (end + 1 >= len(text) or not _is_word_char(text[end + 1]))
+
+
+def index_mentions(minutes: list[MinutesEntry], projects: dict[str, ProjectEntry]) -> MentionIndex:
+    """Every project's mentions (listed or named), newest minutes first."""
+    finder = NameFinder(projects.values())
+    by_project: dict[str, list[Mention]] = {slug: [] for slug in projects}
+    for entry in reversed(minutes):  # the archive keeps minutes oldest first
+        named = finder.find(entry.body)
+        slugs = list(dict.fromkeys([*entry.meta.projects, *named]))
+        if not slugs:
+            continue
+        page = _Page(entry.body) if named else None
+        for slug in slugs:
+            offsets = named.get(slug, [])
+            body_lines = [page.line_of(offset) for offset in offsets] if page else []
+            sections = tuple(dict.fromkeys(page.section_at(line) for line in body_lines)) if page else ()
+            by_project.setdefault(slug, []).append(
+                Mention(
+                    entry=entry,
+                    listed=slug in entry.meta.projects,
+                    sections=sections,
+                    lines=tuple(dict.fromkeys(entry.body_line + line for line in body_lines)),
+                )
+            )
+    return MentionIndex(by_project=by_project)
+
+
+def mention_suggestions(layout: Layout, archive: Archive) -> list[Problem]:
+    """`make check`: minutes whose text names a project that their `projects` does not list."""
+    problems = []
+    for slug, mention in archive.mentions.unlisted():
+        title = archive.projects[slug].meta.title
+        first, *more = mention.lines
+        also = f" (även rad {', '.join(map(str, more))})" if more else ""
+        problems.append(
+            Problem(
+                path=mention.entry.source,
+                line=first,
+                field="projects",
+                message=f"texten nämner {title}{also} men `{slug}` står inte under `projects`; "
+                "lägg till det om mötet behandlade projektet, så länkar projektsidan hit",
+                severity=Severity.SUGGESTION,
+            )
+        )
+    return problems
+
+
+class _Page:
+    """A minutes body's lines and headings, to place a mention under its heading."""
+
+    def __init__(self, body: str):
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
+        self._headings: list[Heading] = headings(body)
+        self._heading_lines = [h.line for h in self._headings]
+        self._trails = _trails(self._headings)
+
+    def line_of(self, offset: int) -> int:
+        """0-based body line of a character offset."""
+        return bisect_right(self._line_starts, offset) - 1
+
+    def section_at(self, line: int) -> Section:
+        i = bisect_right(self._heading_lines, line) - 1
+        if i < 0:
+            return Section(trail=(), anchor=None)
+        return Section(trail=self._trails[i], anchor=self._headings[i].anchor)
+
+
+def _trails(found: list[Heading]) -> list[tuple[str, ...]]:
+    """Each heading with the headings it stands under (agenda item, sub-item, ...)."""
+    trails: list[tuple[str, ...]] = []
+    stack: list[Heading] = []
+    for heading in found:
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        stack.append(heading)
+        trails.append(tuple(h.text for h in stack))
+    return trails
+
+
+def _name_pattern(name: str) -> str:
+    """A name as a pattern: any spacing between words, whole words only, genitive allowed."""
+    pattern = r"\s+".join(re.escape(word) for word in name.split())
+    if _is_word_char(name[0]):
+        pattern = r"(?<!\w)" + pattern
+    if _is_word_char(name[-1]):
+        return pattern + r"(?::?s)?(?!\w)"  # Cresco, Crescos; 7TJUGO:s
+    return pattern + r"(?::s(?!\w))?"  # Cresco+, Cresco+:s
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _lower(text: str) -> str:
+    """Lower case, one character for one, so that offsets stay valid (`İ` stays `İ`)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Hidden text becomes spaces, keeping every offset and line break in place."""
+    return re.sub(r"[^\n]", " ", match.group())

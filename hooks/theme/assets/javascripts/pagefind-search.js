@@ -1,0 +1,189 @@
+// The header search box on Pagefind, with Material's look and keyboard use.
+//
+// Why not Material's own search: its worker appends a `*` wildcard to every
+// query term and lunr never stems wildcard terms, so Swedish inflections
+// ("beredningsgruppens", "kompetensutvecklingen") find nothing. Pagefind stems
+// Swedish and loads only the index chunks a query needs.
+//
+// The markup is Material's (partials/search.html), so Material's CSS styles it
+// and its `__search` toggle opens and closes it. This module does what
+// Material's search component would: `/`, `s` or `f` focuses the box, typing
+// searches, ArrowUp/ArrowDown move between the box and the results, Enter
+// opens the focused (or first) result, Escape and Tab close the search.
+// Everything is loaded from this site; nothing is requested from another host.
+
+const PAGE_SIZE = 10;
+const SHORTCUTS = ["/", "s", "f"];
+
+const root = document.querySelector("[data-fm-search]");
+if (root) setUp(root);
+
+function setUp(root) {
+  const toggle = document.getElementById("__search");
+  const form = root.querySelector(".md-search__form");
+  const input = root.querySelector(".md-search__input");
+  const meta = root.querySelector(".md-search-result__meta");
+  const list = root.querySelector(".md-search-result__list");
+  const output = root.querySelector(".md-search-result");
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const t = (key, count) => config.translations[key].replace("#", String(count));
+  const bundleUrl = new URL(`${config.base}/pagefind/pagefind.js`, location.href).href;
+
+  let pagefind = null; // the Pagefind module, imported on first use
+  let generation = 0; // the latest query: answers to older queries are dropped
+
+  async function load() {
+    if (!pagefind) {
+      pagefind = await import(bundleUrl);
+      await pagefind.options({ excerptLength: 24 });
+    }
+    return pagefind;
+  }
+
+  function setOpen(open) {
+    if (toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change")); // Material listens to its toggles
+    }
+  }
+
+  // Searches and shows the first page of results. The result region is
+  // aria-busy while a search runs; only the latest query's answer is shown.
+  async function run(query) {
+    const mine = ++generation;
+    output.setAttribute("aria-busy", "true");
+    const results = query.trim() ? ((await (await load()).search(query))?.results ?? []) : [];
+    const first = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
+    if (mine !== generation) return; // a newer query has taken over
+    list.replaceChildren();
+    show(results, first, 0);
+    const count = results.length;
+    meta.textContent = !query.trim() ? t("search.result.placeholder")
+      : count === 0 ? t("search.result.none")
+      : count === 1 ? t("search.result.one")
+      : t("search.result.other", count);
+    output.setAttribute("aria-busy", "false");
+  }
+
+  // Appends a page of results, and a button for the next page while more are left.
+  function show(results, page, from) {
+    list.querySelector(".fm-search-more")?.closest("li").remove();
+    for (const data of page) list.append(renderResult(data));
+    const shown = from + page.length;
+    if (shown < results.length) {
+      list.append(moreButton(results.length - shown, async () => {
+        const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+        show(results, next, shown);
+        focusables()[shown + 1]?.focus(); // the first of the new results
+      }));
+    }
+  }
+
+  function focusables() {
+    return [input, ...list.querySelectorAll(".md-search-result__link, .fm-search-more")];
+  }
+
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => setTimeout(() => { run(""); input.focus(); }));
+  input.addEventListener("focus", () => setOpen(true));
+  input.addEventListener("input", () => run(input.value));
+  list.addEventListener("click", (event) => {
+    if (event.target.closest("a")) setOpen(false);
+  });
+  // On narrow screens the search opens and closes with labels that tick the
+  // toggle (the header's search button, the back arrow): focus follows.
+  toggle.addEventListener("change", (event) => {
+    if (!event.isTrusted) return; // our own setOpen
+    if (toggle.checked) input.focus();
+    else if (document.activeElement === input) input.blur();
+  });
+
+  window.addEventListener("keydown", (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    const active = document.activeElement;
+    if (!toggle.checked) {
+      if (SHORTCUTS.includes(event.key) && !isTyping(active)) {
+        event.preventDefault();
+        input.focus();
+        input.select();
+      }
+      return;
+    }
+    switch (event.key) {
+      case "Escape":
+        event.preventDefault();
+        setOpen(false);
+        input.blur();
+        break;
+      case "Tab":
+        setOpen(false);
+        break;
+      case "Enter":
+        if (active === input) {
+          event.preventDefault();
+          list.querySelector(".md-search-result__link")?.click();
+        }
+        break;
+      case "ArrowUp":
+      case "ArrowDown": {
+        event.preventDefault();
+        const items = focusables();
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        const next = (Math.max(0, items.indexOf(active)) + step + items.length) % items.length;
+        items[next].focus();
+        break;
+      }
+      default:
+        if (active !== input && event.key.length === 1) input.focus(); // keep typing into the box
+    }
+  });
+}
+
+// True when a key press is text for a field, not a shortcut.
+function isTyping(element) {
+  return element instanceof HTMLElement && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+}
+
+// One result in Material's markup. Titles and metadata go in as text; the
+// excerpt keeps only Pagefind's <mark> highlights, everything else as text.
+function renderResult(data) {
+  const item = element("li", "md-search-result__item");
+  const link = element("a", "md-search-result__link");
+  link.href = data.url;
+  link.tabIndex = -1;
+  const article = element("article", "md-search-result__article md-typeset");
+  article.append(element("div", "md-search-result__icon md-icon"));
+  article.append(element("h1", "", data.meta.title || data.url));
+  const context = [data.meta.group, data.meta.date, data.meta.kind].filter(Boolean).join(" · ");
+  if (context) article.append(element("p", "fm-search-result__context", context));
+  article.append(excerpt(data.excerpt));
+  link.append(article);
+  item.append(link);
+  return item;
+}
+
+function moreButton(left, onClick) {
+  const item = element("li", "md-search-result__item");
+  const button = element("button", "fm-search-more", left === 1 ? "Visa 1 träff till" : `Visa ${Math.min(left, PAGE_SIZE)} träffar till (${left} kvar)`);
+  button.type = "button";
+  button.tabIndex = -1;
+  button.addEventListener("click", onClick);
+  item.append(button);
+  return item;
+}
+
+function excerpt(html) {
+  const paragraph = element("p");
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body.firstChild;
+  for (const node of parsed.childNodes) {
+    paragraph.append(node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent));
+  }
+  return paragraph;
+}
+
+function element(tag, className = "", text = "") {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}

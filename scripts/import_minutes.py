@@ -1,0 +1,102 @@
+"""Turn minutes written in Word, Markdown or plain text into a minutes file.
+
+    python scripts/import_minutes.py INPUT --group GROUP [--date YYYY-MM-DD] [-o OUT] [--force]
+
+Writes minutes/<group>/<date>.md (or OUT; `-o -` prints it) with the front matter
+filled in from the text: date, time, place, present and absent, chair and
+secretary, decisions, projects and coming meetings. Every line it could not place
+is listed on stderr as `INPUT:line: message`; nothing is guessed silently. An
+existing file is never overwritten without --force.
+`--date YYYY-MM` dates minutes that only name the month (date_precision: month).
+Exit code: 0 when the file was written, 1 when nothing was written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from forening import writer  # noqa: E402
+from forening.importer import ImportStop, SourceError, import_minutes, read_source  # noqa: E402
+from forening.problems import report  # noqa: E402
+from forening.validate import Layout, load_archive  # noqa: E402
+
+HEADER = (
+    "Importerad från {name} med scripts/import_minutes.py.",
+    "Kontrollera varje fält mot originalet och läs meddelandena från importen.",
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("input", type=Path, help="minnesanteckningarna: .docx, .md eller .txt")
+    parser.add_argument("--group", required=True, help="gruppens kortnamn i minutes/groups.yml, t.ex. norra")
+    parser.add_argument("--date", help="mötesdatum ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM), om texten inte anger det")
+    parser.add_argument("-o", "--output", help="fil att skriva (standard minutes/<grupp>/<datum>.md); - skriver till skärmen")
+    parser.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
+    parser.add_argument("--root", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+
+    try:
+        date, precision = parse_date_option(args.date)
+    except ValueError as exc:
+        return fail(str(exc))
+    archive, problems = load_archive(Layout(root=root))
+    if archive is None:
+        return fail("innehållet har fel som måste rättas först:\n" + report(problems))
+    try:
+        source = read_source(args.input, shown=args.input.name)
+        imported = import_minutes(source, args.group, archive, date=date, precision=precision)
+    except (SourceError, ImportStop) as exc:
+        return fail(str(exc))
+
+    for note in imported.notes:
+        print(f"{source.name}:{note.line}: {note.message}", file=sys.stderr)
+    text = writer.document(imported.minutes, imported.body, header=[line.format(name=source.name) for line in HEADER])
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output) if args.output else root / "minutes" / args.group / f"{imported.minutes.date.isoformat()}.md"
+    if target.exists() and not args.force:
+        return fail(f"{target} finns redan; inget skrevs. Använd --force för att skriva över den, eller -o för att välja en annan fil")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    summary = f"Skrev {target}: {len(imported.minutes.present)} närvarande, {len(imported.minutes.absent)} frånvarande, "
+    summary += f"{len(imported.minutes.decisions)} beslut, {len(imported.minutes.next_meetings)} kommande möten"
+    if imported.notes:
+        summary += f"; {len(imported.notes)} rader att kontrollera (se ovan)"
+    print(summary + ".", file=sys.stderr)
+    return 0
+
+
+def parse_date_option(value: str | None) -> tuple[dt.date | None, str]:
+    """`--date`: a day (YYYY-MM-DD) or, for minutes that name only the month, YYYY-MM."""
+    if value is None:
+        return None, "day"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(f"{value}-01"), "month"
+        except ValueError:
+            pass
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value), "day"
+        except ValueError:
+            raise ValueError(f"--date {value} finns inte i kalendern") from None
+    raise ValueError(f"--date {value} är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2021-05-05 (eller ÅÅÅÅ-MM)")
+
+
+def fail(message: str) -> int:
+    print(f"import_minutes: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

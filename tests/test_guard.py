@@ -1,0 +1,144 @@
+"""The privacy guard, end to end: leaks planted in a copy of the project stop both
+`make check` (scripts/validate.py) and the build, with the right message and path:line.
+
+Planted data is made up: 070-174 06 05 lies in a range that Swedish regulator PTS
+keeps for fiction, 121212-1212 is Skatteverket's test personnummer.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import mkdocs_build, validate
+from forening import guard
+
+
+def line_of(path: Path, needle: str) -> int:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+def plant_in_body(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+
+
+def plant_in_front_matter(path: Path, after: str, line: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert after in text
+    path.write_text(text.replace(after, f"{after}\n{line}", 1), encoding="utf-8")
+
+
+def email_in_minutes_body(root: Path) -> tuple[str, str]:
+    path = root / "minutes/norra/2021-05-05.md"
+    plant_in_body(path, "Frågor till eva.exempel@example.org.")
+    return f"minutes/norra/2021-05-05.md:{line_of(path, 'eva.exempel')}: e-postadressen `eva.exempel@example.org` får inte stå här", "GDPR"
+
+
+def phone_in_project(root: Path) -> tuple[str, str]:
+    path = root / "projects/cresco-creare.md"
+    plant_in_body(path, "Ring projektledaren på 070-174 06 05.")
+    return f"projects/cresco-creare.md:{line_of(path, '070-174')}: telefonnumret `070-174 06 05` får inte stå här", "extra.contact"
+
+
+def personnummer_in_front_matter(root: Path) -> tuple[str, str]:
+    path = root / "minutes/norra/2022-01-01.md"
+    plant_in_front_matter(path, "group: norra", "place: Hos 121212-1212")
+    return f"minutes/norra/2022-01-01.md:{line_of(path, '121212-1212')}: place: personnumret `121212-1212` får aldrig publiceras", "GDPR"
+
+
+def email_field_in_groups(root: Path) -> tuple[str, str]:
+    path = root / "minutes/groups.yml"
+    plant_in_front_matter(path, "    - name: Eva Bremer                # 003, 001", "      email: eva.exempel@example.org")
+    line = line_of(path, "email: eva.exempel")
+    return f"minutes/groups.yml:{line}: norra.members[3].email: `email` får inte anges för ledamöter", "Ta bort raden"
+
+
+LEAKS = [email_in_minutes_body, phone_in_project, personnummer_in_front_matter, email_field_in_groups]
+
+
+@pytest.mark.parametrize("plant", LEAKS, ids=[f.__name__ for f in LEAKS])
+def test_planted_leak_fails_check_and_build(project_copy: Path, tmp_path: Path, plant: object) -> None:
+    expected, reason = plant(project_copy)  # type: ignore[operator]
+    checked = validate(project_copy)
+    built = mkdocs_build(project_copy, tmp_path / "out")
+    for result in (checked, built):
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert expected in result.stderr, result.stderr
+        assert reason in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_number_failing_luhn_is_not_flagged(project_copy: Path, tmp_path: Path) -> None:
+    plant_in_front_matter(project_copy / "minutes/norra/2022-01-01.md", "group: norra", "place: Diarienummer 121212-1213")
+    assert validate(project_copy).returncode == 0
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "121212-1213" in (tmp_path / "out/minnesanteckningar/norra/2022-01-01/index.html").read_text(encoding="utf-8")
+
+
+def test_leak_only_in_the_output_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
+    # The source check reads text as written; an address hidden behind character
+    # references and a plain text file outside docs/*.md are caught in the output.
+    (project_copy / "docs" / "om.md").write_text("# Om\n\nSkriv till eva&#46;exempel&#64;example.org.\n", encoding="utf-8")
+    (project_copy / "docs" / "robots.txt").write_text("User-agent: *\n# webmaster: 070-174 06 05\n", encoding="utf-8")
+    assert validate(project_copy).returncode == 0
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 1
+    assert "om/index.html:" in result.stderr and "e-postadressen `eva.exempel@example.org` finns i den byggda webbplatsen" in result.stderr
+    assert "robots.txt:2: telefonnumret `070-174 06 05` finns i den byggda webbplatsen" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_real_site_passes_the_output_guard(site: Path) -> None:
+    assert guard.check_output(site, None) == []
+
+
+def test_guard_reads_pagefind_index(site: Path, tmp_path: Path) -> None:
+    """Pagefind's index is gzip-compressed; the guard must see through it.
+
+    Pagefind indexes a copy of the built site with a leak in one page; the leak is
+    then taken out of the HTML, so only Pagefind's files still hold it."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "kontakt" / "index.html"
+    clean = page.read_text(encoding="utf-8")
+    page.write_text(clean.replace("<h1 id=\"rubrik\">Kontakt</h1>", '<h1 id="rubrik">Kontakt</h1><p>Ring 070-174 06 05, 121212-1212</p>'), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(copy)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    page.write_text(clean, encoding="utf-8")
+    fragments = list((copy / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert fragments and all(f.read_bytes()[:2] == b"\x1f\x8b" for f in fragments)
+
+    problems = guard.check_output(copy, None)
+    where = {(p.path.split("/")[1], p.message.split("`")[1]) for p in problems}
+    assert ("fragment", "070-174 06 05") in where
+    assert ("fragment", "121212-1212") in where
+    assert ("index", "1212121212") in where  # the word index glues the personnummer together
+    assert all(p.path.startswith("pagefind/") for p in problems)
+
+
+def test_output_formats_each_name_file_and_match(tmp_path: Path) -> None:
+    files = {
+        "feed.xml": b"<feed><entry><content type='html'>&lt;p&gt;eva@example.org&lt;/p&gt;</content></entry></feed>",
+        "kalender.ics": b"BEGIN:VCALENDAR\r\nUID:norra-2021-08-24@example.org\r\nDESCRIPTION:Ring 070-174\r\n  06 05\r\nEND:VCALENDAR\r\n",
+        "sitemap.xml.gz": gzip.compress(b"<urlset><url><loc>https://x.example/tel:0701740605</loc></url></urlset>"),
+        "search/search_index.json": json.dumps({"docs": [{"text": "<p>121212-1212</p>"}]}).encode(),
+        "assets/javascripts/bundle.min.js": b"/* (c) someone@example.org */",
+    }
+    for rel, data in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(data)
+    found = sorted((p.path, p.line, p.message.split("`")[1]) for p in guard.check_output(tmp_path, None))
+    assert found == [
+        ("feed.xml", 1, "eva@example.org"),
+        ("kalender.ics", 3, "070-174 06 05"),
+        ("search/search_index.json", 1, "121212-1212"),
+        ("sitemap.xml.gz", 1, "tel:0701740605"),
+    ]

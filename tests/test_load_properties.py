@@ -1,0 +1,151 @@
+"""Properties of the front-matter reader (load.py, strictyaml.py) on hostile and broken input.
+
+Whatever bytes an editor's tool saves, reading gives a Document or problems with
+a line and a Swedish message; never an exception, a hang or a crash.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from forening import load, strictyaml
+from forening.problems import Problem
+from hostile import assert_clean, yaml_documents, yaml_ish_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+SHOWN = "minutes/norra/2021-05-05.md"
+PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def read(folder: Path, raw: bytes) -> tuple[load.Document | None, list[Problem]]:
+    path = folder / "2021-05-05.md"
+    path.write_bytes(raw)
+    problems: list[Problem] = []
+    doc = load.read_document(path, SHOWN, problems)
+    return doc, problems
+
+
+def check_outcome(doc: load.Document | None, problems: list[Problem], raw: bytes) -> None:
+    n_lines = raw.count(b"\n") + 1
+    assert_clean(problems, {SHOWN: n_lines})
+    if doc is None:
+        assert problems, "no document and no problem"
+    else:
+        assert problems == []
+        assert isinstance(doc.data, dict)
+        assert 1 <= doc.body_line <= n_lines + 1
+        for key in doc.data:
+            assert 2 <= doc.line_of((key,)) <= n_lines
+
+
+def front_matter(yaml_text: str, body: str = "Text.\n") -> bytes:
+    return f"---\n{yaml_text}\n---\n{body}".encode()
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("load")
+
+
+@PROPERTY
+@given(raw=st.one_of(st.binary(max_size=500), st.builds(lambda b: b"---\n" + b + b"\n---\n", st.binary(max_size=300))))
+def test_arbitrary_bytes(folder: Path, raw: bytes) -> None:
+    check_outcome(*read(folder, raw), raw)
+
+
+@PROPERTY
+@given(text=st.one_of(st.text(max_size=300), yaml_ish_text.map(lambda t: f"---\n{t}\n---\nText.\n")))
+def test_arbitrary_text(folder: Path, text: str) -> None:
+    raw = text.encode("utf-8")
+    check_outcome(*read(folder, raw), raw)
+
+
+@PROPERTY
+@given(document=yaml_documents())
+def test_arbitrary_yaml_documents(folder: Path, document: str) -> None:
+    raw = front_matter(document)
+    check_outcome(*read(folder, raw), raw)
+
+
+@PROPERTY
+@given(text=st.one_of(yaml_ish_text, yaml_documents()))
+def test_strict_yaml_parses_or_says_where(text: str) -> None:
+    last = text.replace("\r\n", "\n").replace("\r", "\n").count("\n")  # 0-based, as editors number lines
+    try:
+        parsed = strictyaml.load(text)
+    except strictyaml.StrictYamlError as exc:
+        assert exc.message.strip()
+        assert 0 <= exc.line <= last + 1
+    else:
+        for line in parsed.lines.values():
+            assert 0 <= line <= last + 1  # an empty value's mark may sit just after the last line
+
+
+# The refusals below must come quickly from a check, not from the parser running out of
+# stack or memory: libyaml's composer recurses once per level and crashes the process
+# (SIGSEGV) somewhere below 100,000 levels, and its scanner is quadratic in the depth.
+DEEP = [
+    # (what, front matter, file line of the error)
+    ("flow lists", "a: " + "[" * 10_000 + "]" * 10_000, 2),
+    ("unclosed flow lists", "[" * 500_000, 2),
+    ("flow mappings", "{a: " * 10_000 + "1" + "}" * 10_000, 2),
+    ("block lists", "- " * 10_000 + "x", 2),
+    ("block mappings", "".join("  " * i + "a:\n" for i in range(700)), 2 + strictyaml.MAX_DEPTH),
+]
+
+
+@pytest.mark.parametrize(("what", "yaml_text", "line"), DEEP, ids=[d[0] for d in DEEP])
+def test_deep_nesting_refused(folder: Path, what: str, yaml_text: str, line: int) -> None:
+    doc, problems = read(folder, front_matter(yaml_text))
+    assert doc is None
+    [problem] = problems
+    assert problem.line == line and "nivåer" in problem.message, problem
+
+
+def test_nesting_that_minutes_use_is_fine() -> None:
+    parsed = strictyaml.load("next_meetings:\n  - group: norra\n    start: 2021-08-24T09:00\n    tags: [[a, {b: [c]}]]\n")
+    assert parsed.data["next_meetings"][0]["tags"] == [["a", {"b": ["c"]}]]
+
+
+def test_billion_laughs_file_refused(folder: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    doc, problems = read(folder, front_matter("\n".join(lines)))
+    assert doc is None
+    [problem] = problems
+    assert "referenser" in problem.message and problem.line >= 2
+
+
+def test_file_over_the_limit_refused_unread(folder: Path) -> None:
+    raw = front_matter("title: x", body="a" * load.MAX_BYTES)
+    doc, problems = read(folder, raw)
+    assert doc is None
+    [problem] = problems
+    assert problem.line == 1 and "högst 1 000 000" in problem.message
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x7f", "\ufffe", "\x1b"])
+def test_control_characters_in_front_matter(folder: Path, char: str) -> None:
+    doc, problems = read(folder, front_matter(f"date: 2021-05-05\ntitle: Hej{char}då"))
+    assert doc is None
+    [problem] = problems
+    assert problem.line == 3 and "tecken" in problem.message, problem
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_separators_do_not_shift_lines(folder: Path, char: str) -> None:
+    """Word pastes U+2028; YAML counts it as a line break, editors' line numbers do not."""
+    doc, problems = read(folder, front_matter(f"title: Hej{char}då\ngroup: norra"))
+    assert problems == [] and doc is not None
+    assert doc.line_of(("group",)) == 3
+    assert doc.data["title"] == "Hej då"
+
+
+def test_huge_integer_stays_text(folder: Path) -> None:
+    """Python's int() refuses more than 4,300 digits; such a number is text for the schema to judge."""
+    doc, problems = read(folder, front_matter("date: 2021-05-05\ncount: " + "9" * 5000 + "\nsmall: 123456789012345678"))
+    assert problems == [] and doc is not None
+    assert doc.data["count"] == "9" * 5000 and doc.data["small"] == 123456789012345678

@@ -1,0 +1,83 @@
+"""Announced meetings from the real seed minutes: collected once each, in order, split by a date."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from conftest import ROOT
+from forening.archive import Archive, MinutesEntry
+from forening.meetings import collect, for_group, meeting_key, split
+from forening.schema import Minutes
+from forening.validate import Layout, load_archive
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    archive, problems = load_archive(Layout(root=ROOT))
+    assert archive is not None, problems
+    return archive
+
+
+def test_seed_meetings_are_all_collected_in_date_order(archive: Archive) -> None:
+    meetings = collect(archive)
+    assert [m.key for m in meetings] == [
+        "gemensam-20210421",
+        "vastra-20210504T0900",
+        "norra-20210505T0900",
+        "ostra-20210506T1315",
+        "norra-20210824T0900",
+        "ostra-20210825T0900",
+        "vastra-20210826T1315",
+        "ostra-20220308T0900",
+        "vastra-20220309T0900",
+        "norra-20220310T0900",
+        "gemensam-20230425",
+        "gemensam-20230509T0900",
+    ]
+    assert {slug: len(for_group(meetings, slug)) for slug in archive.group_order} == {"norra": 3, "vastra": 3, "ostra": 3, "gemensam": 3}
+
+
+def test_a_meeting_knows_its_announcement_and_its_own_minutes(archive: Archive) -> None:
+    meetings = {m.key: m for m in collect(archive)}
+    norra = meetings["norra-20210505T0900"]
+    assert [e.key for e in norra.announced_in] == ["gemensam/2021-03-01"]
+    assert norra.minutes is not None and norra.minutes.key == "norra/2021-05-05"  # the meeting was held and minuted
+    assert norra.end == dt.datetime(2021, 5, 5, 11, 45)
+    heldag = meetings["gemensam-20210421"]
+    assert heldag.all_day and heldag.day == dt.date(2021, 4, 21) and heldag.details.place == "digitalt"
+    assert meetings["norra-20210824T0900"].minutes is None
+
+
+def test_the_same_meeting_announced_twice_is_one_meeting_with_the_newest_details(archive: Archive) -> None:
+    reminder = Minutes.model_validate(
+        {
+            "date": "2021-06-15",
+            "group": "ostra",
+            "next_meetings": [{"group": "ostra", "start": "2021-08-25T09:00", "end": "2021-08-25T12:00", "place": "Fixturrummet"}],
+        }
+    )
+    extra = MinutesEntry(meta=reminder, body="Fixtur.", source="minutes/ostra/2021-06-15.md", body_line=5)
+    with_reminder = dataclasses.replace(archive, minutes=[*archive.minutes, extra])
+    meetings = [m for m in collect(with_reminder) if m.key == "ostra-20210825T0900"]
+    assert len(meetings) == 1
+    assert [e.key for e in meetings[0].announced_in] == ["norra/2021-05-05", "ostra/2021-06-15"]
+    assert meetings[0].details.place == "Fixturrummet" and meetings[0].end == dt.datetime(2021, 8, 25, 12, 0)
+    assert len(collect(with_reminder)) == 12
+
+
+def test_split_counts_today_as_coming_and_lists_the_past_newest_first(archive: Archive) -> None:
+    coming, past = split(collect(archive), dt.date(2021, 8, 25))
+    assert [m.key for m in coming][:2] == ["ostra-20210825T0900", "vastra-20210826T1315"]
+    assert [m.key for m in past][:2] == ["norra-20210824T0900", "ostra-20210506T1315"]
+    assert len(coming) + len(past) == 12
+    coming, past = split(collect(archive), dt.date(2026, 11, 23))
+    assert coming == [] and len(past) == 12
+
+
+def test_meeting_key_names_group_and_start() -> None:
+    timed = Minutes.model_validate({"date": "2021-01-01", "group": "norra", "next_meetings": [{"group": "norra", "start": "2021-08-24T09:00"}]})
+    whole_day = Minutes.model_validate({"date": "2021-01-01", "group": "norra", "next_meetings": [{"group": "gemensam", "start": "2021-04-21"}]})
+    assert meeting_key(timed.next_meetings[0]) == "norra-20210824T0900"
+    assert meeting_key(whole_day.next_meetings[0]) == "gemensam-20210421"

@@ -1,0 +1,155 @@
+"""The header search box in a real Chromium: Swedish queries find the seed content.
+
+Queries are typed key by key (`press_sequentially`), as a visitor types them.
+The result region is aria-busy while a search runs; a query's results are read
+once it is clear and the box holds the whole query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from browser import browser, served_site  # noqa: F401
+from conftest import ROOT
+from forening import dates, urls
+from forening.validate import Layout, load_archive
+from playwright.sync_api import Browser, Page
+
+RESULTS = """() => [...document.querySelectorAll('.md-search-result__link')].map(a => ({
+  url: new URL(a.href).pathname,
+  title: a.querySelector('h1').textContent,
+  context: a.querySelector('.fm-search-result__context')?.textContent ?? '',
+}))"""
+SETTLED = """q => document.querySelector('.md-search__input').value === q
+  && document.getElementById('fm-search-results').getAttribute('aria-busy') === 'false'"""
+
+
+@pytest.fixture
+def page(browser: Browser, served_site: str) -> Iterator[Page]:  # noqa: F811
+    """The archive page. Afterwards: no console error, no request to another host."""
+    page = browser.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(served_site + "minnesanteckningar/")
+    yield page
+    assert errors == []
+    assert [url for url in requests if not url.startswith(served_site)] == []
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def archive():
+    loaded, problems = load_archive(Layout(root=ROOT))
+    assert loaded is not None, problems
+    return loaded
+
+
+def search(page: Page, query: str) -> list[dict]:
+    """Type a query into the header search box; the results as url, title, context."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press("Control+a")
+    box.press("Backspace")
+    box.press_sequentially(query)
+    page.wait_for_function(SETTLED, arg=query)
+    return page.evaluate(RESULTS)
+
+
+def found(results: list[dict]) -> list[str]:
+    return [result["url"] for result in results]
+
+
+def test_projektet_finds_project_pages(page: Page) -> None:
+    results = found(search(page, "projektet"))
+    assert results[0].startswith("/projekt/")
+    assert {"/projekt/cresco-creare/", "/projekt/kick-off/", "/projekt/aurum-locus/"} <= set(results)
+
+
+def test_beredningsgruppens_finds_the_groups(page: Page, archive) -> None:
+    results = found(search(page, "beredningsgruppens"))
+    group_pages = {"/" + urls.url_of(urls.group_src(slug)) for slug in archive.group_order}
+    assert group_pages <= set(results)  # "Beredningsgrupp norra", "Beredningsgruppen (gemensam)", ...
+    # the minutes whose text says "beredningsgruppens" itself
+    assert {"/minnesanteckningar/gemensam/2021-03-01/", "/minnesanteckningar/norra/2021-05-05/"} <= set(results)
+    assert results[0].startswith("/minnesanteckningar/")
+
+
+def test_kompetensutvecklingen_finds_the_minutes_that_say_it(page: Page) -> None:
+    assert "/minnesanteckningar/gemensam/2023-02-01/" in found(search(page, "kompetensutvecklingen"))
+
+
+@pytest.mark.parametrize("query", ["Cresco", "Crescos"])
+def test_cresco_finds_the_project_first_then_its_meetings(page: Page, archive, query: str) -> None:
+    results = search(page, query)
+    assert results[0]["url"] == "/projekt/cresco-creare/"
+    assert results[0]["title"] == "Cresco Creare"
+    meetings = archive.minutes_listing_project["cresco-creare"]
+    assert len(meetings) >= 3
+    by_url = {result["url"]: result for result in results}
+    for entry in meetings:
+        result = by_url["/" + urls.url_of(urls.minutes_src(entry))]
+        date = dates.long_date(entry.date, entry.meta.date_precision)
+        assert result["context"] == f"{archive.group_name(entry.group)} · {date}"
+
+
+def test_esf_projektet_finds_its_minutes(page: Page) -> None:
+    assert "/minnesanteckningar/gemensam/2021-03-01/" in found(search(page, "ESF-projektet"))
+
+
+def test_spraksvaga_finds_the_minutes_and_the_project(page: Page) -> None:
+    results = found(search(page, "språksvaga"))
+    assert results[0] == "/minnesanteckningar/norra/2022-01-01/"
+    assert "/projekt/cresco-creare/" in results
+
+
+def test_a_word_in_no_page_finds_nothing(page: Page) -> None:
+    assert search(page, "xylofonorkester") == []
+    assert page.locator(".md-search-result__meta").inner_text() == "Inga sökresultat"
+
+
+def test_search_by_keyboard_alone(page: Page, served_site: str) -> None:  # noqa: F811
+    page.locator("body").press("s")  # Material's shortcut (also "/" and "f")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.type("Cresco")
+    page.wait_for_function(SETTLED, arg="Cresco")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.getAttribute('href')")
+    assert second == page.evaluate(RESULTS)[1]["url"]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("/")
+    page.wait_for_function(SETTLED, arg="Cresco")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # in the box, Enter opens the first result
+    assert page.url == served_site + "projekt/cresco-creare/"
+
+
+def test_the_search_box_is_where_material_puts_it(page: Page) -> None:
+    header_search = page.locator("header.md-header .md-search .md-search__input")
+    assert header_search.count() == 1
+    assert header_search.get_attribute("aria-label") == "Sök"
+    assert header_search.is_visible()
+
+
+def test_search_button_on_a_narrow_screen(browser: Browser, served_site: str) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(served_site + "projekt/")
+    page.locator("header label.md-header__button[for=__search]").click()
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("språksvaga")
+    page.wait_for_function(SETTLED, arg="språksvaga")
+    assert page.locator(".md-search-result__link").first.is_visible()
+    page.locator(".md-search__form label.md-search__icon").click()  # the back arrow
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement === document.body")
+    page.close()

@@ -1,0 +1,89 @@
+"""Reading the built site's files as text: every format gives up what a reader can see."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from forening import site_text
+from forening.site_text import chunks
+
+
+def texts(rel: str, data: bytes) -> list[str]:
+    found = chunks(rel, data)
+    assert found is not None
+    return [text for _, text in found]
+
+
+def test_html_text_and_attributes_with_entities_decoded() -> None:
+    # Python-Markdown writes <eva@example.se> with character references.
+    html = '<p>Skriv till <a href="&#109;&#97;ilto:eva@example.se">&#101;va&#64;example.se</a></p>\n<meta content="070-123 45 67">'
+    found = chunks("x/index.html", html.encode())
+    assert found is not None
+    assert (1, "mailto:eva@example.se") in found
+    assert (1, "Skriv till eva@example.se") in found
+    assert (2, "070-123 45 67") in found
+
+
+def test_html_inline_elements_join_blocks_break() -> None:
+    found = texts("index.html", b"<p>070-<b>123</b> 45 67</p><ul><li>0500</li><li>49 77 00</li></ul>")
+    assert "070-123 45 67" in found
+    assert "0500" in found and "49 77 00" in found
+
+
+def test_svg_drawing_is_skipped_but_its_text_is_read() -> None:
+    found = texts("index.html", b'<svg viewBox="0 0 24 24"><title>Ikon</title><path d="M092 456 456z"/></svg><img alt="bild">')
+    assert found == ["Ikon", "bild"]
+
+
+def test_json_strings_are_html_decoded() -> None:
+    index = {"docs": [{"location": "a/", "text": "<p>eva&#64;example.se</p>"}]}
+    assert "<p>eva@example.se</p>" in texts("search/search_index.json", json.dumps(index).encode())
+
+
+def test_ics_is_unfolded_unescaped_and_uid_skipped() -> None:
+    ics = "BEGIN:VEVENT\r\nUID:norra-2021-08-24@example.invalid\r\nDESCRIPTION:Ring 070-123\r\n  45 67\\, tack\r\nEND:VEVENT\r\n"
+    found = chunks("kalender.ics", ics.encode())
+    assert found == [(1, "BEGIN:VEVENT"), (3, "DESCRIPTION:Ring 070-123 45 67, tack"), (5, "END:VEVENT"), (6, "")]
+
+
+def test_gzip_is_read_decompressed() -> None:
+    assert "<loc>mailto:eva@example.se</loc>" in texts("sitemap.xml.gz", gzip.compress(b"<urlset><loc>mailto:eva@example.se</loc></urlset>"))[0]
+
+
+def test_feeds_escaped_html_is_decoded_twice() -> None:
+    atom = b"<content type='html'>&lt;p&gt;eva&amp;#64;example.se&lt;/p&gt;</content>"
+    assert texts("feed.xml", atom) == ["<content type='html'><p>eva@example.se</p></content>"]
+
+
+def test_pagefind_fragment_and_word_index() -> None:
+    fragment = b"pagefind_dcd" + json.dumps({"url": "/a/", "content": "Ring 070-123 45 67"}).encode()
+    assert "Ring 070-123 45 67" in texts("pagefind/fragment/sv_1.pf_fragment", gzip.compress(fragment))
+    # CBOR: an array of two text strings, "07012" and "eva".
+    cbor = b"pagefind_dcd" + bytes([0x82, 0x65]) + b"07012" + bytes([0x63]) + b"eva"
+    assert texts("pagefind/index/sv_1.pf_index", gzip.compress(cbor)) == ["07012", "eva"]
+    assert site_text.is_word_index("pagefind/index/sv_1.pf_index") and not site_text.is_word_index("pagefind/fragment/sv_1.pf_fragment")
+
+
+def test_binary_files_are_not_text() -> None:
+    assert chunks("assets/images/favicon.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") is None
+
+
+def test_vendor_files_are_skipped_everything_else_scanned(tmp_path: Path) -> None:
+    for rel in ("assets/javascripts/bundle.x.min.js", "assets/stylesheets/main.x.min.css", "pagefind/pagefind-ui.js", "pagefind/wasm.sv.pagefind",
+                "assets/site.css", "index.html", "pagefind/fragment/sv_1.pf_fragment", "feed.xml", "robots.txt"):  # fmt: skip
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    assert [rel for rel, _ in site_text.scan_targets(tmp_path)] == [
+        "assets/site.css", "feed.xml", "index.html", "pagefind/fragment/sv_1.pf_fragment", "robots.txt",
+    ]  # fmt: skip
+
+
+def test_real_site_pages_search_index_feeds_and_sitemap_are_scanned(site: Path) -> None:
+    scanned = {rel for rel, _ in site_text.scan_targets(site)}
+    assert {"index.html", "kontakt/index.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml", "kalender.ics", "pagefind/pagefind-entry.json"} <= scanned
+    for pattern in ("**/*.html", "**/*.ics", "pagefind/fragment/*", "pagefind/index/*", "pagefind/*.pf_meta"):
+        files = [p.relative_to(site).as_posix() for p in site.glob(pattern)]
+        assert files and set(files) <= scanned, pattern
+    assert not any(rel.startswith("assets/javascripts/") or rel.endswith("pagefind-ui.js") for rel in scanned)
