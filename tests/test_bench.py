@@ -22,26 +22,29 @@ from forening.validate import Layout, load_archive  # noqa: E402
 
 def test_synthetic_archive_is_valid_with_the_counts_asked_for(tmp_path: Path) -> None:
     before = sorted(p.relative_to(ROOT) for p in [*ROOT.glob("minutes/**/*"), *ROOT.glob("projects/*")])
+    real = load_archive(Layout(root=ROOT))[0]
     root = tmp_path / "project"
     sizes = synthetic.generate(ROOT, root, minutes=20, seed=3)
-    assert (sizes.minutes, sizes.projects) == (20, 2)
+    n_real_projects = len(real.projects)
+    assert (sizes.minutes, sizes.projects) == (20, n_real_projects), "the real projects are kept even above N/10"
     assert len(list(root.glob("minutes/*/*.md"))) == 20
-    assert len(list(root.glob("projects/*.md"))) == 2
+    assert len(list(root.glob("projects/*.md"))) == n_real_projects
     result = validate(root)
     assert result.returncode == 0, result.stderr
     archive, problems = load_archive(Layout(root=root))
     assert archive is not None, problems
-    real = load_archive(Layout(root=ROOT))[0]
     assert set(archive.groups) == set(real.groups)
     assert len({entry.key for entry in archive.minutes}) == 20
-    years = {entry.date.year for entry in archive.minutes}
+    assert {entry.key for entry in real.minutes} <= {entry.key for entry in archive.minutes}, "the real minutes are part of it"
+    made = [entry for entry in archive.minutes if entry.key not in {e.key for e in real.minutes}]
+    assert len(made) == 20 - len(real.minutes)
+    years = {entry.date.year for entry in made}
     assert min(years) >= synthetic.FIRST_YEAR and max(years) <= synthetic.LAST_YEAR and len(years) > 5
-    assert all(entry.meta.next_meetings for entry in archive.minutes)
-    assert any(entry.meta.present for entry in archive.minutes)
-    assert any(entry.meta.projects for entry in archive.minutes)
+    assert all(entry.meta.next_meetings for entry in made)
+    assert any(entry.meta.present for entry in made)
+    assert any(entry.meta.projects for entry in made)
     paragraphs = {p for entry in real.minutes for p in synthetic._blocks(entry.body)}
-    body = synthetic._blocks(archive.minutes[0].body)
-    assert any(block in paragraphs for block in body), "text is resampled from the real minutes"
+    assert any(block in paragraphs for block in synthetic._blocks(made[0].body)), "text is resampled from the real minutes"
     after = sorted(p.relative_to(ROOT) for p in [*ROOT.glob("minutes/**/*"), *ROOT.glob("projects/*")])
     assert after == before, "the repository's own content is never written"
 

@@ -10,8 +10,9 @@ a copy of `docs/`, into `plain-docs/`. `mkdocs.plain.yml` inherits the real
 only swaps `docs_dir` and drops `hooks:` and `watch:`.
 
 If our build indexes the site with Pagefind (a `pagefind/` folder in its
-output), the plain build gets a minimal hook that runs the Pagefind CLI over
-its output in `on_post_build`, so the ratio measures our hooks, not search.
+output), the plain build gets a minimal hook that runs the same indexing step
+(`forening.search.build_search_index`, same settings) in `on_post_build`, so
+the ratio measures our hooks, not search.
 """
 
 from __future__ import annotations
@@ -29,14 +30,18 @@ PLAIN_CONFIG = "mkdocs.plain.yml"
 PLAIN_DOCS = "plain-docs"
 PAGEFIND_HOOK = "bench_plain_pagefind.py"
 
-_PAGEFIND_HOOK_SOURCE = '''"""Benchmark only: index the plain build with the Pagefind CLI, as our build does."""
+_PAGEFIND_HOOK_SOURCE = '''"""Benchmark only: the same Pagefind step as our build (forening.search), none of our other hooks."""
 
-import subprocess
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "hooks"))
+
+from forening.search import build_search_index  # noqa: E402
 
 
 def on_post_build(*, config):
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir], check=True, capture_output=True)
+    build_search_index(Path(config.site_dir))
 '''
 
 

@@ -1,7 +1,9 @@
 """A synthetic archive of decades: N minutes over the real groups and N/10 projects.
 
 Everything is written into a throw-away copy of the project; the repository's own
-`minutes/` and `projects/` are only read. The text is resampled from the real
+`minutes/` and `projects/` are only read. The real minutes and projects are part
+of the archive as they are (the hand-written pages link to them), and synthetic
+ones fill it up to N minutes and N/10 projects. The text is resampled from the real
 minutes (their paragraphs and agenda headings, so page sizes follow the seeds),
 and the front matter is built as schema models and dumped from them, so the
 field names come from `hooks/forening/schema.py` and every file is valid by
@@ -93,7 +95,7 @@ class Sizes:
 
 
 def copy_project(source: Path, dest: Path) -> Path:
-    """A copy of everything a build needs (config, docs, hooks, scripts, theme overrides), no content."""
+    """A copy of everything a build needs (config, docs, hooks, scripts, theme overrides) and the real content."""
     dest.mkdir(parents=True, exist_ok=True)
     for entry in sorted(source.iterdir()):
         if entry.name in NOT_COPIED or entry.name.startswith(".site-build-"):
@@ -102,9 +104,8 @@ def copy_project(source: Path, dest: Path) -> Path:
             shutil.copytree(entry, dest / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(entry, dest / entry.name)
-    (dest / "minutes").mkdir()
-    shutil.copy2(source / "minutes" / "groups.yml", dest / "minutes" / "groups.yml")
-    (dest / "projects").mkdir()
+    for content in ("minutes", "projects"):
+        shutil.copytree(source / content, dest / content)
     return dest
 
 
@@ -117,15 +118,16 @@ def real_archive(source: Path) -> Archive:
 
 
 def generate(source: Path, dest: Path, minutes: int, seed: int = 7) -> Sizes:
-    """Write a synthetic archive of `minutes` minutes and minutes // 10 projects into a copy of `source`."""
+    """Fill a copy of `source` up to `minutes` minutes and minutes // 10 projects (never fewer than the real ones)."""
     rng = random.Random(seed)
     real = real_archive(source)
     copy_project(source, dest)
     pool = TextPool.from_bodies([entry.body for entry in real.minutes])
     project_pool = TextPool.from_bodies([project.body for project in real.projects.values()])
-    slugs = _write_projects(real, source, dest, max(1, minutes // 10), project_pool, rng)
+    slugs = _write_projects(real, dest, minutes // 10, project_pool, rng)
     attachments = 0
-    for group, day, precision in _meeting_days(list(real.groups), minutes, rng):
+    taken = {(entry.group, entry.date) for entry in real.minutes}
+    for group, day, precision in _meeting_days(list(real.groups), minutes - len(real.minutes), taken, rng):
         meta, attachment = _minutes_meta(real, group, day, precision, slugs, pool, rng)
         folder = dest / "minutes" / group
         folder.mkdir(exist_ok=True)
@@ -133,14 +135,13 @@ def generate(source: Path, dest: Path, minutes: int, seed: int = 7) -> Sizes:
         if attachment is not None:
             (folder / attachment.file).write_text(rng.choice(pool.paragraphs) + "\n", encoding="utf-8")
             attachments += 1
-    return Sizes(minutes=minutes, projects=len(slugs), attachments=attachments)
+    return Sizes(minutes=max(minutes, len(real.minutes)), projects=len(slugs), attachments=attachments)
 
 
-def _meeting_days(groups: list[str], count: int, rng: random.Random) -> list[tuple[str, dt.date, str]]:
-    """`count` distinct (group, day) pairs on weekdays spread over the decades, oldest first."""
+def _meeting_days(groups: list[str], count: int, taken: set[tuple[str, dt.date]], rng: random.Random) -> list[tuple[str, dt.date, str]]:
+    """`count` more (group, day) pairs on weekdays spread over the decades, none `taken`, oldest first."""
     first, last = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
     span = (last - first).days
-    taken: set[tuple[str, dt.date]] = set()
     days: list[tuple[str, dt.date, str]] = []
     while len(days) < count:
         group = rng.choice(groups)
@@ -204,13 +205,10 @@ def _next_meetings(real: Archive, group: str, day: dt.date, rng: random.Random) 
     return meetings
 
 
-def _write_projects(real: Archive, source: Path, dest: Path, count: int, pool: TextPool, rng: random.Random) -> list[str]:
-    """The first real projects as they are (their names occur in the text), then synthetic ones."""
-    slugs: list[str] = []
+def _write_projects(real: Archive, dest: Path, count: int, pool: TextPool, rng: random.Random) -> list[str]:
+    """The real projects (copied already: their names occur in the text), then synthetic ones up to `count`."""
     originals = list(real.projects.values())
-    for project in originals[:count]:
-        shutil.copy2(source / project.source, dest / "projects" / f"{project.slug}.md")
-        slugs.append(project.slug)
+    slugs = [project.slug for project in originals]
     for k in range(len(slugs), count):
         base = originals[k % len(originals)].meta
         start = dt.date(rng.randint(FIRST_YEAR, LAST_YEAR - 1), rng.randint(1, 12), 1)
