@@ -6,8 +6,8 @@ translates between it and MkDocs' events:
 - `on_files`: validate everything (every error at once, or stop), then add the
   generated pages and files. Priority 100, before plugins look at the files.
 - `on_page_markdown`: give generated pages their (escaped) title and meta.
-- `on_post_build`: index the built site for search (Pagefind), then run the
-  checks over the built site (privacy guard).
+- `on_post_build`: index the built site for search (Pagefind) and run the
+  checks over the built site (privacy guard), side by side (forening.postbuild).
 
 Hook modules are loaded once per `mkdocs serve`: restart serve after editing
 code under hooks/. Content edits under minutes/ and projects/ rebuild live.
@@ -20,10 +20,10 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from forening.checks import check_output, check_sources
+from forening.checks import check_sources
 from forening.pages import Build, Page, generate, generate_assets
 from forening.problems import report
-from forening.search import build_search_index
+from forening.postbuild import index_and_check
 from forening.validate import Layout
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -90,8 +90,8 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    log.info(build_search_index(Path(config.site_dir)).summary())
-    problems = check_output(Path(config.site_dir), _build)
+    size, problems = index_and_check(Path(config.site_dir), _build)
+    log.info(size.summary())
     if problems:
         raise PluginError("Den byggda webbplatsen klarade inte kontrollen:\n" + report(problems))
 
