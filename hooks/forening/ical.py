@@ -26,8 +26,13 @@ ZONE = ZoneInfo(TZID)
 REFRESH = dt.timedelta(days=1)  # the site is rebuilt daily; tell calendar apps to look again as often
 
 
-def calendar_feed(meetings: list[Meeting], name: str, links: Links) -> bytes:
-    """One VCALENDAR named `name`: a VEVENT per meeting, and the Europe/Stockholm VTIMEZONE."""
+def calendar_feed(meetings: list[Meeting], name: str, links: Links, events: dict[str, Event] | None = None) -> bytes:
+    """One VCALENDAR named `name`: a VEVENT per meeting, and the Europe/Stockholm VTIMEZONE.
+
+    `events`, shared between the feeds of one build, keeps each meeting's VEVENT so
+    the site-wide feed and the group's feed build it once.
+    """
+    events = {} if events is None else events
     calendar = Calendar()
     calendar.add("prodid", f"-//{links.host}//Kalender//SV")
     calendar.add("version", "2.0")
@@ -40,7 +45,9 @@ def calendar_feed(meetings: list[Meeting], name: str, links: Links) -> bytes:
     # Always declared, so a feed without meetings still holds a component (RFC 5545 needs one).
     calendar.add_component(_timezone(meetings))
     for meeting in meetings:
-        calendar.add_component(_event(meeting, links))
+        if meeting.key not in events:
+            events[meeting.key] = _event(meeting, links)
+        calendar.add_component(events[meeting.key])
     calendar.validate()
     return calendar.to_ical()
 

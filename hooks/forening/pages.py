@@ -248,10 +248,11 @@ def calendar_assets(build: Build) -> Iterator[Asset]:
     links = _links(build)
     every = meetings.collect(build.archive)
     site_name = build.settings.get("site_name") or links.host
-    yield Asset(dest=urls.CALENDAR_FEED, content=ical.calendar_feed(every, f"{site_name}: möten", links))
+    events: dict = {}  # each meeting's VEVENT, built once for the site's feed and its group's
+    yield Asset(dest=urls.CALENDAR_FEED, content=ical.calendar_feed(every, f"{site_name}: möten", links, events))
     for slug in build.archive.group_order:
         name = f"{site_name}: {build.archive.group_name(slug)}"
-        yield Asset(dest=urls.group_calendar_feed(slug), content=ical.calendar_feed(meetings.for_group(every, slug), name, links))
+        yield Asset(dest=urls.group_calendar_feed(slug), content=ical.calendar_feed(meetings.for_group(every, slug), name, links, events))
 
 
 def feed_assets(build: Build) -> Iterator[Asset]:
