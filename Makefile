@@ -48,3 +48,8 @@ lock: venv
 
 clean:
 	rm -rf $(VENV) site .site-build-* .site-old-*
+
+# Benchmark at 1000 and 5000 minutes (several minutes; see README "Scale").
+.PHONY: bench
+bench: venv browser
+	$(PY) scripts/bench.py

@@ -9,8 +9,8 @@ translates between it and MkDocs' events:
   `publish_until`. Priority 100, before plugins look at the files.
 - `on_page_markdown`: give generated pages their (escaped) title and meta, and
   fill the engine's markers (`<!-- forening:retention -->`) in hand-written pages.
-- `on_post_build`: index the built site for search (Pagefind), then run the
-  checks over the built site (privacy guard).
+- `on_post_build`: index the built site for search (Pagefind) and run the
+  checks over the built site (privacy guard), side by side (forening.postbuild).
 
 Hook modules are loaded once per `mkdocs serve`: restart serve after editing
 code under hooks/. Content edits under minutes/ and projects/ rebuild live.
@@ -19,13 +19,14 @@ code under hooks/. Content edits under minutes/ and projects/ rebuild live.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from forening import dates, markers, publication, retention
-from forening.checks import check_output, check_sources
+from forening.checks import check_sources
 from forening.pages import Build, Page, generate, generate_assets
+from forening.postbuild import index_and_check
 from forening.problems import ContentError, report
-from forening.search import build_search_index
 from forening.validate import Layout
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -81,6 +82,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             _add(files, File.generated(config, asset.dest, abs_src_path=asset.path))
         else:
             _add(files, File.generated(config, asset.dest, content=asset.content))
+    # Every page is generated: the bodies now live in the pages, so the build keeps
+    # the archive for later events without them (see Archive.without_bodies).
+    _build = replace(_build, archive=archive.without_bodies())
     return files
 
 
@@ -89,6 +93,10 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
     if generated is not None:
         # MkDocs' templates do not autoescape: escape the title and description here.
         page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description)), **generated.meta}
+        if markdown == generated.markdown:
+            # MkDocs' front-matter reader hands over a copy of the file's text; the
+            # original is held anyway (by the File), so keep one copy per page, not two.
+            return generated.markdown
     else:  # a hand-written page in docs/: fill the engine's markers
         shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         markdown, problems = markers.fill(markdown, _build, page.file.src_uri, shown, page.file.content_string)  # type: ignore[arg-type]
@@ -98,8 +106,8 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    log.info(build_search_index(Path(config.site_dir)).summary())
-    problems = check_output(Path(config.site_dir), _build)
+    size, problems = index_and_check(Path(config.site_dir), _build)
+    log.info(size.summary())
     if problems:
         raise PluginError("Den byggda webbplatsen klarade inte kontrollen:\n" + report(problems))
 

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 from conftest import mkdocs_build, validate
-from forening import guard
+from forening import guard, privacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -142,3 +144,19 @@ def test_output_formats_each_name_file_and_match(tmp_path: Path) -> None:
         ("search/search_index.json", 1, "121212-1212"),
         ("sitemap.xml.gz", 1, "tel:0701740605"),
     ]
+
+
+# Pieces that make or break a finding where chunks meet: digits, separators, letters, @.
+_PIECE = st.sampled_from(["070", "-", "123", " ", "45 67", "0500", "+46", "(0)", "a", "b.se", "@", "mailto:", "tel:", "19", "121212", "1212", ".", "\u2013"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_PIECE, max_size=8).map("".join), min_size=1, max_size=5))
+def test_whole_file_search_finds_whatever_a_chunk_holds(texts: list[str]) -> None:
+    # _leaks searches the joined file first and skips the file when that finds nothing:
+    # sound only if every chunk's finding is also found in the joined text.
+    chunks = [(i, text) for i, text in enumerate(texts, start=1)]
+    per_chunk = [guard.Problem("x.html", line, "", guard.output_message(f)) for line, text in chunks for f in privacy.find(text)]
+    found = guard._leaks("x.html", chunks, privacy.Allowed(), set())
+    assert bool(found) == bool(per_chunk)
+    assert {p.message for p in found} == {p.message for p in per_chunk}

@@ -126,3 +126,24 @@ def test_every_valid_personnummer_is_found(number: str) -> None:
 def test_dates_times_and_amounts_never_match(date: dt.date, time: dt.time, amount: int) -> None:
     text = f"Mötet {date} kl. {time:%H:%M}–{time:%H:%M}, {date:%Y%m%d}T{time:%H%M%S}Z, {amount:,} kronor".replace(",", " ")
     assert find(text) == []
+
+
+# The finders skip work that cannot find anything (a look-ahead before each pattern's
+# look-behind; no address search without `@` or `[at]`): same matches as without.
+_TRICKY = st.text(alphabet=list("mailtoTELsmcSMſKıİ:@[]()at snabel-dotpunkt.x_0123456789+-\u2013"), max_size=60)
+
+
+@given(_TRICKY)
+def test_shortcuts_find_what_the_plain_patterns_find(text: str) -> None:
+    import re
+
+    def plain(pattern: re.Pattern[str], lookahead: str) -> re.Pattern[str]:
+        assert pattern.pattern.startswith(lookahead)
+        return re.compile(pattern.pattern[len(lookahead) :], pattern.flags)
+
+    link = plain(privacy._LINK, "(?=[mtsc])")
+    pnr = plain(privacy._PERSONNUMMER, "(?=\\d)")
+    assert [m.span() for m in privacy._LINK.finditer(text)] == [m.span() for m in link.finditer(text)]
+    assert [m.span() for m in privacy._PERSONNUMMER.finditer(text)] == [m.span() for m in pnr.finditer(text)]
+    every_email = [m[0] for m in privacy._EMAIL.finditer(text) if m["tld"].lower() not in privacy._FILE_EXTENSIONS]
+    assert [f.text for f in privacy.find_emails(text)] == every_email

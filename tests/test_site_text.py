@@ -8,6 +8,8 @@ from pathlib import Path
 
 from forening import site_text
 from forening.site_text import chunks
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def texts(rel: str, data: bytes) -> list[str]:
@@ -87,3 +89,52 @@ def test_real_site_pages_search_index_feeds_and_sitemap_are_scanned(site: Path) 
         files = [p.relative_to(site).as_posix() for p in site.glob(pattern)]
         assert files and set(files) <= scanned, pattern
     assert not any(rel.startswith("assets/javascripts/") or rel.endswith("pagefind-ui.js") for rel in scanned)
+
+
+def _cbor(value: object) -> bytes:
+    """A minimal CBOR encoder for the test: ints, text, bytes, arrays, maps, a tag as ("tag", n, item)."""
+
+    def head(major: int, arg: int) -> bytes:
+        if arg < 24:
+            return bytes([major << 5 | arg])
+        size = 1 if arg < 256 else 2 if arg < 65536 else 4 if arg < 2**32 else 8
+        return bytes([major << 5 | {1: 24, 2: 25, 4: 26, 8: 27}[size]]) + arg.to_bytes(size, "big")
+
+    if isinstance(value, bool) or value is None:
+        return bytes([0xF5 if value else 0xF6])
+    if isinstance(value, int):
+        return head(0, value) if value >= 0 else head(1, -1 - value)
+    if isinstance(value, str):
+        return head(3, len(value.encode())) + value.encode()
+    if isinstance(value, bytes):
+        return head(2, len(value)) + value
+    if isinstance(value, tuple):
+        return head(6, value[1]) + _cbor(value[2])
+    if isinstance(value, dict):
+        return head(5, len(value)) + b"".join(_cbor(k) + _cbor(v) for k, v in value.items())
+    return head(4, len(value)) + b"".join(_cbor(item) for item in value)  # type: ignore[arg-type]
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple):
+        return _strings(value[2])
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(k) + _strings(v)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+_ITEMS = st.recursive(
+    st.integers(-(2**40), 2**40) | st.text(max_size=30) | st.binary(max_size=10) | st.booleans() | st.none(),
+    lambda inner: st.lists(inner, max_size=30) | st.dictionaries(st.text(max_size=5), inner, max_size=5) | st.tuples(st.just("tag"), st.integers(0, 300), inner),
+    max_leaves=60,
+)
+
+
+@given(_ITEMS)
+def test_cbor_text_strings_in_order(value: object) -> None:
+    data = _cbor(value)
+    assert site_text._cbor_strings(data, 0) == (_strings(value), len(data))

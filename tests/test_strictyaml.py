@@ -42,3 +42,11 @@ def test_billion_laughs_refused_quickly() -> None:
     # Expanded, this is 9**9 items: refusing the first alias is what keeps it small.
     with pytest.raises(strictyaml.StrictYamlError, match="referenser"):
         strictyaml.load("\n".join(lines) + "\n")
+
+
+def test_uses_libyaml_when_installed() -> None:
+    # The pure-Python parser is ~5x slower: `make check` over decades of minutes depends on this.
+    import yaml
+
+    assert yaml.__with_libyaml__
+    assert issubclass(strictyaml._Loader, yaml.cyaml.CParser)

@@ -20,6 +20,7 @@ from .participants import reserved_name as participants_page_name
 from .problems import Problem, errors
 from .publication import notices as publication_notices
 from .retention import check_setting as retention_setting
+from .speed import without_gc_pauses
 from .validate import Layout, load_archive
 
 SourceCheck = Callable[[Layout, Archive], list[Problem]]
@@ -43,6 +44,7 @@ OUTPUT_CHECKS: list[OutputCheck] = [
 ]
 
 
+@without_gc_pauses
 def check_sources(layout: Layout, only: set[Path] | None = None) -> tuple[Archive | None, list[Problem]]:
     """Validate all content and run every source check. The archive is None on errors."""
     archive, problems = load_archive(layout, only=only)

@@ -62,9 +62,10 @@ def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
         text = load.read_text(layout.root / shown, shown, problems)
         if text is None:
             continue
-        fields = _fields_by_line(shown, text)
+        fields: dict[int, str] | None = None  # parsed only for a file with a leak
         for finding in privacy.find(text):
             if not allowed.permits(finding):
+                fields = _fields_by_line(shown, text) if fields is None else fields
                 line = text.count("\n", 0, finding.start) + 1
                 problems.append(Problem(shown, line, fields.get(line, ""), source_message(finding)))
     return problems
@@ -87,6 +88,13 @@ def check_output(site_dir: Path, build: Any) -> list[Problem]:
 
 
 def _leaks(rel: str, chunks: Iterable[site_text.Chunk], allowed: privacy.Allowed, ignored: set[str]) -> list[Problem]:
+    chunks = list(chunks)
+    # One search over the whole file first: most files hold nothing, and one call per
+    # chunk (thousands per page) costs more than the search. A NUL stands where a chunk
+    # ends: every pattern reads it as the end of a text (only a link may run over it,
+    # which finds more, not less), so whatever one chunk holds is found here too.
+    if not privacy.find("\x00".join(text for _, text in chunks)):
+        return []
     seen: set[tuple[int, str]] = set()
     found = []
     for line, text in chunks:

@@ -95,7 +95,7 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
         problems.append(Problem(shown, 2, "", "front matter ska vara rader av formen `fält: värde`"))
         return None
     body = text[match.end() :]
-    body_line = text[: match.end()].count("\n") + 1
+    body_line = text.count("\n", 0, match.end()) + 1
     return Document(path=shown, data=parsed.data, body=body, body_line=body_line, parsed=parsed)
 
 
@@ -118,7 +118,5 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, str
 
 def _find_tab(yaml_text: str) -> int | None:
     """0-based line of the first tab in YAML, where YAML forbids it for indentation."""
-    for i, line in enumerate(yaml_text.split("\n")):
-        if "\t" in line:
-            return i
-    return None
+    at = yaml_text.find("\t")
+    return None if at < 0 else yaml_text.count("\n", 0, at)

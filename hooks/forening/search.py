@@ -70,9 +70,9 @@ class IndexSize:
         )
 
 
-def build_search_index(site_dir: Path) -> IndexSize:
-    """Index every HTML page of a built site into `site_dir/pagefind/`."""
-    output = site_dir / OUTPUT
+def build_search_index(site_dir: Path, output: Path | None = None) -> IndexSize:
+    """Index every HTML page of a built site into `site_dir/pagefind/` (or `output`, to be moved there)."""
+    output = site_dir / OUTPUT if output is None else output
     # Pagefind's Python API is async. Its own thread and event loop let any
     # caller use this, also one that already runs a loop (Playwright does).
     with ThreadPoolExecutor(max_workers=1) as pool:

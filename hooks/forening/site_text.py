@@ -191,28 +191,38 @@ def _pagefind(name: str, data: bytes) -> list[Chunk]:
 
 
 def _cbor_strings(data: bytes, pos: int) -> tuple[list[str], int]:
-    """The text strings in one CBOR item (RFC 8949) at `pos`, and the position after it."""
-    head = data[pos]
-    major, info = head >> 5, head & 0x1F
-    pos += 1
-    if info < 24:
-        arg = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        arg = int.from_bytes(data[pos : pos + size], "big")
-        pos += size
-    else:
-        raise ValueError("indefinite-length CBOR is not used by Pagefind")
-    if major in (0, 1) or major == 7:
-        return [], pos
-    if major in (2, 3):
-        text = data[pos : pos + arg]
-        return ([text.decode("utf-8", errors="replace")] if major == 3 else []), pos + arg
+    """The text strings in one CBOR item (RFC 8949) at `pos`, and the position after it.
+
+    CBOR writes nested items one after another, so a count of items still to read
+    replaces recursion: a word index is mostly arrays of small numbers, and one
+    call per number was most of the guard's time on Pagefind's files.
+    """
     strings: list[str] = []
-    count = arg * 2 if major == 5 else arg if major == 4 else 1
-    for _ in range(count):
-        found, pos = _cbor_strings(data, pos)
-        strings += found
+    pending = 1
+    while pending:
+        pending -= 1
+        head = data[pos]
+        major, info = head >> 5, head & 0x1F
+        pos += 1
+        if info < 24:
+            arg = info
+        elif info < 28:
+            size = 1 << (info - 24)
+            arg = int.from_bytes(data[pos : pos + size], "big")
+            pos += size
+        else:
+            raise ValueError("indefinite-length CBOR is not used by Pagefind")
+        if major == 3:
+            strings.append(data[pos : pos + arg].decode("utf-8", errors="replace"))
+            pos += arg
+        elif major == 2:
+            pos += arg
+        elif major == 4:
+            pending += arg
+        elif major == 5:
+            pending += 2 * arg
+        elif major == 6:
+            pending += 1  # a tag: the item it tags follows
     return strings, pos
 
 

@@ -26,7 +26,26 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
 class _Resolver(yaml.resolver.BaseResolver):
-    """Only the implicit types we want: bool, decimal int, null. The rest is text."""
+    """Only the implicit types we want: bool, decimal int, null. The rest is text.
+
+    The parser calls these methods for every node. BaseResolver's versions also
+    serve path resolvers, which this reader has none of; these do only our part.
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 
 
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
@@ -154,6 +173,9 @@ def _check_depth(loader: Any) -> None:
             depth -= 1
 
 
+_STR, _BOOL_TAG, _INT_TAG, _NULL_TAG = (f"tag:yaml.org,2002:{name}" for name in ("str", "bool", "int", "null"))
+
+
 def load_key(text: str, key: str) -> Parsed:
     """One top-level key of a YAML mapping (e.g. `extra` in mkdocs.yml), parsed strictly.
 
@@ -183,9 +205,20 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
     if id(node) in seen:
         raise StrictYamlError("använd inte YAML-referenser (& och *); skriv ut värdet", node.start_mark.line, loc)
     seen.add(id(node))
-    if node.tag.startswith("!") or node.tag.startswith("tag:yaml.org,2002:python"):
-        # An explicit tag such as !!python/object: never for editors.
-        raise StrictYamlError(f"YAML-taggen {node.tag} är inte tillåten", node.start_mark.line, loc)
+    tag = node.tag
+    if type(node) is yaml.ScalarNode:  # most nodes: plain text first
+        if tag == _STR:
+            return node.value
+        if tag == _BOOL_TAG:
+            return node.value.lower() == "true"
+        if tag == _INT_TAG:
+            return int(node.value)
+        if tag == _NULL_TAG:
+            return None
+        # An explicit tag such as !!python/object, !!binary or !!float: never for editors.
+        raise StrictYamlError(f"YAML-taggen {tag} är inte tillåten", node.start_mark.line, loc)
+    if tag.startswith("!") or tag.startswith("tag:yaml.org,2002:python"):
+        raise StrictYamlError(f"YAML-taggen {tag} är inte tillåten", node.start_mark.line, loc)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -194,32 +227,19 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
             key = str(key_node.value)
             if key == "<<":
                 raise StrictYamlError("använd inte YAML-sammanslagning (<<)", key_node.start_mark.line, loc)
+            where = (*loc, key)
             if key in result:
-                raise StrictYamlError(
-                    f"fältet `{key}` står två gånger; ta bort det ena",
-                    key_node.start_mark.line,
-                    (*loc, key),
-                )
-            lines[(*loc, key)] = key_node.start_mark.line
-            result[key] = _convert(value_node, (*loc, key), lines, seen)
+                raise StrictYamlError(f"fältet `{key}` står två gånger; ta bort det ena", key_node.start_mark.line, where)
+            lines[where] = key_node.start_mark.line
+            result[key] = _convert(value_node, where, lines, seen)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            lines[(*loc, i)] = item.start_mark.line
-            items.append(_convert(item, (*loc, i), lines, seen))
-        return items
-    assert isinstance(node, yaml.ScalarNode)
-    if node.tag == "tag:yaml.org,2002:bool":
-        return node.value.lower() == "true"
-    if node.tag == "tag:yaml.org,2002:int":
-        return int(node.value)
-    if node.tag == "tag:yaml.org,2002:null":
-        return None
-    if node.tag != "tag:yaml.org,2002:str":
-        # An explicit tag such as !!binary or !!float: not for editors.
-        raise StrictYamlError(f"YAML-taggen {node.tag} är inte tillåten", node.start_mark.line, loc)
-    return node.value
+    assert isinstance(node, yaml.SequenceNode)
+    items = []
+    for i, item in enumerate(node.value):
+        where = (*loc, i)
+        lines[where] = item.start_mark.line
+        items.append(_convert(item, where, lines, seen))
+    return items
 
 
 def _explain(exc: yaml.MarkedYAMLError, line: str) -> str:

@@ -18,6 +18,7 @@ from .archive import Archive, MinutesEntry, ProjectEntry
 from .messages import problems_from
 from .problems import Problem, errors
 from .schema import Group, Minutes, Project
+from .speed import without_gc_pauses
 from .types import SLUG
 
 _MINUTES_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}\.md$")
@@ -37,6 +38,7 @@ class Layout:
         return path.relative_to(self.root).as_posix()
 
 
+@without_gc_pauses
 def load_archive(layout: Layout, only: set[Path] | None = None) -> tuple[Archive | None, list[Problem]]:
     """Read and validate everything. Returns the archive (None on errors) and all problems.
 

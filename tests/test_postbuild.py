@@ -1,0 +1,40 @@
+"""forening.postbuild: the index lands in the site, and the checks read both the site and the index."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from forening.postbuild import index_and_check
+
+
+def _copy_without_index(site: Path, dest: Path) -> Path:
+    shutil.copytree(site, dest, ignore=shutil.ignore_patterns("pagefind"))
+    return dest
+
+
+def test_index_is_written_into_the_site_and_the_site_passes(site: Path, tmp_path: Path) -> None:
+    copy = _copy_without_index(site, tmp_path / "site")
+    (copy / "pagefind").mkdir()
+    (copy / "pagefind" / "stale.txt").write_text("from a dirty build", encoding="utf-8")
+    size, problems = index_and_check(copy, None)
+    assert problems == []
+    assert size.pages > 20
+    entry = json.loads((copy / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert "sv" in entry["languages"]
+    assert sorted(p.name for p in (copy / "pagefind").iterdir()) == sorted(p.name for p in (site / "pagefind").iterdir())
+    assert not (copy / "pagefind" / "pagefind").exists()
+
+
+def test_a_leak_is_found_in_the_page_and_in_the_index(site: Path, tmp_path: Path) -> None:
+    copy = _copy_without_index(site, tmp_path / "site")
+    page = copy / "projekt" / "cresco-creare" / "index.html"
+    # Made up: Skatteverket's test personnummer, planted into the built page.
+    html = page.read_text(encoding="utf-8").replace("<div data-pagefind-body>", "<div data-pagefind-body><p>Personnummer 121212-1212.</p>", 1)
+    page.write_text(html, encoding="utf-8")
+    _, problems = index_and_check(copy, None)
+    paths = {p.path for p in problems}
+    assert "projekt/cresco-creare/index.html" in paths
+    assert any(path.startswith("pagefind/fragment/") for path in paths), paths
+    assert all("personnum" in p.message and "121212" in p.message for p in problems), problems
