@@ -213,7 +213,8 @@ def _write_projects(real: Archive, dest: Path, count: int, pool: TextPool, rng: 
         base = originals[k % len(originals)].meta
         start = dt.date(rng.randint(FIRST_YEAR, LAST_YEAR - 1), rng.randint(1, 12), 1)
         end = start + dt.timedelta(days=rng.randint(180, 1500)) if rng.random() < 0.7 else None
-        data = base.model_dump(exclude_defaults=True) | {
+        # A real project's facts, less whether it seeks participants (that depends on its status).
+        data = base.model_dump(exclude_defaults=True, exclude={"open_for_participants", "participants_until", "referral"}) | {
             "title": f"Testprojekt {k + 1:04d}",
             "aliases": [],
             "summary": rng.choice(pool.sentences),
