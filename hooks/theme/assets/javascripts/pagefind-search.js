@@ -13,6 +13,7 @@
 // Everything is loaded from this site; nothing is requested from another host.
 
 const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 300; // a pause this long ends a query
 const SHORTCUTS = ["/", "s", "f"];
 
 const root = document.querySelector("[data-fm-search]");
@@ -29,15 +30,17 @@ function setUp(root) {
   const t = (key, count) => config.translations[key].replace("#", String(count));
   const bundleUrl = new URL(`${config.base}/pagefind/pagefind.js`, location.href).href;
 
-  let pagefind = null; // the Pagefind module, imported on first use
+  let loading = null; // the Pagefind module, imported and set up once, on first use
   let generation = 0; // the latest query: answers to older queries are dropped
 
-  async function load() {
-    if (!pagefind) {
-      pagefind = await import(bundleUrl);
+  // One promise for every caller: keys typed while the module loads must not set
+  // its options again (that drops the searches already waiting in its worker).
+  function load() {
+    loading ??= import(bundleUrl).then(async (pagefind) => {
       await pagefind.options({ excerptLength: 24 });
-    }
-    return pagefind;
+      return pagefind;
+    });
+    return loading;
   }
 
   function setOpen(open) {
@@ -49,10 +52,18 @@ function setUp(root) {
 
   // Searches and shows the first page of results. The result region is
   // aria-busy while a search runs; only the latest query's answer is shown.
+  // A query is searched once the visitor pauses (DEBOUNCE_MS), and a query
+  // overtaken by a newer one loads none of its results. Index chunks and
+  // results are files to download: only the query typed is paid for, not
+  // every prefix of it (Pagefind's own debouncedSearch preloads each prefix).
   async function run(query) {
     const mine = ++generation;
     output.setAttribute("aria-busy", "true");
-    const results = query.trim() ? ((await (await load()).search(query))?.results ?? []) : [];
+    const pagefind = query.trim() ? await load() : null;
+    if (pagefind) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
+    if (mine !== generation) return; // a newer query has taken over
+    const results = pagefind ? ((await pagefind.search(query))?.results ?? []) : [];
+    if (mine !== generation) return;
     const first = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (mine !== generation) return; // a newer query has taken over
     list.replaceChildren();
