@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -49,6 +49,8 @@ _EMAIL = re.compile(
 # with: cheaper than its look-behind at every position of a long text (the guard
 # reads the whole built site). The matches are the same.
 _LINK = re.compile(r"(?=[mtsc])(?<![\w.-])(?P<scheme>mailto|tel|sms|callto):(?P<target>[^\s\"'<>]+)", re.IGNORECASE)
+# A link has one of these (casefolded: `_LINK` ignores case); without any, it is not tried.
+_SCHEMES = ("mailto:", "tel:", "sms:", "callto:")
 # An address has `@` or one of these; without either, `_EMAIL` is not tried at all.
 _AT = re.compile(r"[\[(]\s?(?:at|snabel-a)\s?[\])]", re.IGNORECASE)
 
@@ -59,7 +61,14 @@ _DASH = "[-\u2010\u2011\u2012\u2013]"
 _RUN = re.compile(rf"(?:\+|\()?\d(?:[\d()]|{_SPACE}?{_DASH}{_SPACE}?(?=[\d(])|{_SPACE}(?=[\d(]))*\)?")
 _TOKEN = re.compile(r"\+?\d+|\(\d+\)")
 _PHONE_START = re.compile(r"\+46|0046|\(?0[1-9]")
+# The shortest number written: 8 digits (`08123456`); `+46` and 7 digits is longer.
+_MIN_LENGTH = 8
 _MAX_GROUPS = 8  # `0046 (0) 70 123 45 67` has 6: longer runs are tables of figures
+# Where a phone number or a personnummer can stand: at least 8 characters of digits,
+# `+`, parentheses, spaces and dashes, starting with a digit, `+` or `(`. Every match
+# of `_RUN` that is long enough and of `_PERSONNUMMER` lies inside one of these, and a
+# page has few of them: one plain scan finds them, the exact patterns run only there.
+_NUMBERISH = re.compile("[\\d+(][\\d()+ \u00a0\u202f\\-\u2010-\u2013]{%d,}" % (_MIN_LENGTH - 1))
 _PERSONNUMMER = re.compile(r"(?=\d)(?<![\w+])(?P<century>1[89]|20)?(?P<date>\d{6})(?P<sep>[-+\u2013 ]?)(?P<serial>\d{4})(?![\w])")
 
 
@@ -110,8 +119,9 @@ class Allowed:
 
 def find(text: str) -> list[Finding]:
     """Every piece of personal data in `text`, in order; overlapping hits count once."""
-    phones = find_phones(text)
-    found = [*find_links(text, phones), *find_emails(text), *find_personnummer(text), *phones]
+    where = stretches(text)
+    phones = find_phones(text, where)
+    found = [*find_links(text, phones), *find_emails(text), *find_personnummer(text, where), *phones]
     result: list[Finding] = []
     end = -1
     # Sorted by start; at one start the longest first (a link before the number in it).
@@ -125,6 +135,9 @@ def find(text: str) -> list[Finding]:
 def find_links(text: str, phones: list[Finding] | None = None) -> list[Finding]:
     """`mailto:`/`tel:` links. In running text `Tel:0500-12 34 56` is a label and a
     number written with spaces: the link then runs to the end of that number."""
+    folded = text.casefold()
+    if not any(scheme in folded for scheme in _SCHEMES):
+        return []
     number_end = {f.start: f.end for f in (find_phones(text) if phones is None else phones)}
     found = []
     for m in _LINK.finditer(text):
@@ -139,9 +152,9 @@ def find_emails(text: str) -> list[Finding]:
     return [Finding(m.start(), m.end(), EMAIL, m[0]) for m in _EMAIL.finditer(text) if m["tld"].lower() not in _FILE_EXTENSIONS]
 
 
-def find_personnummer(text: str) -> list[Finding]:
+def find_personnummer(text: str, where: Stretches | None = None) -> list[Finding]:
     found = []
-    for m in _PERSONNUMMER.finditer(text):
+    for m in _numberish(_PERSONNUMMER, text, where, lookahead=True):
         if _after_digit(text, m.start()) or _before_digit(text, m.end()):
             continue
         if _real_date(m["century"], m["date"]) and luhn_valid(m["date"] + m["serial"]):
@@ -149,11 +162,13 @@ def find_personnummer(text: str) -> list[Finding]:
     return found
 
 
-def find_phones(text: str) -> list[Finding]:
+def find_phones(text: str, where: Stretches | None = None) -> list[Finding]:
     """Swedish phone numbers. A run of digit groups may hold one after other numbers
     (`kl. 9 070-123 45 67`), so every group that follows a space may start one."""
     found = []
-    for run in _RUN.finditer(text):
+    for run in _numberish(_RUN, text, where):
+        if run.end() - run.start() < _MIN_LENGTH:
+            continue  # a year, a time, a small amount: too few digits for any number
         base = run.start()
         tokens = [_Token(base + t.start(), base + t.end(), t[0]) for t in _TOKEN.finditer(run[0])]
         i = 0
@@ -166,6 +181,24 @@ def find_phones(text: str) -> list[Finding]:
             found.append(Finding(start, end, PHONE, text[start:end]))
             i = j
     return found
+
+
+Stretches = list[tuple[int, int]]
+
+
+def stretches(text: str) -> Stretches:
+    """Where in `text` a number can stand (`_NUMBERISH`), as (start, end)."""
+    return [match.span() for match in _NUMBERISH.finditer(text)]
+
+
+def _numberish(pattern: re.Pattern[str], text: str, where: Stretches | None, lookahead: bool = False) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` inside the number-like stretches of `text`.
+
+    Each stretch is searched as part of the whole text, so look-behinds see what
+    precedes it; `lookahead` lets the pattern also see the one character after it.
+    """
+    for start, end in stretches(text) if where is None else where:
+        yield from pattern.finditer(text, start, min(len(text), end + 1) if lookahead else end)
 
 
 @dataclass(frozen=True)
