@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from forening import site_text
+from forening import privacy, site_text
 from forening.site_text import chunks
 from hypothesis import given
 from hypothesis import strategies as st
@@ -138,3 +138,28 @@ _ITEMS = st.recursive(
 def test_cbor_text_strings_in_order(value: object) -> None:
     data = _cbor(value)
     assert site_text._cbor_strings(data, 0) == (_strings(value), len(data))
+
+
+# Pieces of HTML, well-formed and not, around the kinds of personal data the guard looks for.
+_PIECES = [
+    "<p>", "</p>", "<b>", "</b>", "<div>", "</div>", "<!-- x -->", "<?pi?>", "<span class='070-123 45 67'>", "</span>",
+    "<br>", "<br/>", "<p/>", "<ul><li>", "</li></ul>", "<table><tr><td>", "</td></tr></table>", "<h1>", "</h1>",
+    "070", "-", "123", " ", "45 67", "&#64;", "eva", "example.se", "@", "811218-9876", "<a href='mailto:a@b.se'>", "</a>",
+    "<script>", "</script>", "<style>", "</style>", "<svg>", "</svg>", "<title>", "</title>", "&amp;", "<", ">", "&lt;",
+    "&#x30;", "<![CDATA[", "]]>", "<head>", "</head>", "<body>", "<html>", "</html>", "\n", "<textarea>", "</textarea>",
+    "<noscript>", "<template>", "<select><option>", "</option></select>", "<iframe>", "<object>", "<math>", "</math>",
+    "<img alt='0701234567'>", "<!DOCTYPE html>", "<meta charset=utf-8>", "<a", "'", '"', "=", "/>",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.booleans())
+def test_fast_html_reading_finds_all_that_html_parser_finds(pieces: list[str], in_page: bool) -> None:
+    # html_chunks reads theme-shaped pages with libxml2 and anything else with html.parser;
+    # whichever it picks, the guard must find at least what html.parser's reading holds.
+    body = "".join(pieces)
+    page = f"<!doctype html><html><head><title>t</title></head><body>{body}</body></html>\n" if in_page else body
+
+    def found(chunks: list[site_text.Chunk]) -> set[tuple[str, str]]:
+        return {(f.kind, f.text) for _, text in chunks for f in privacy.find(text)}
+
+    assert found(site_text._html_chunks_slow(page)) <= found(site_text.html_chunks(page))

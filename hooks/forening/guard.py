@@ -76,6 +76,7 @@ def check_output(site_dir: Path, build: Any) -> list[Problem]:
     settings = getattr(build, "settings", None) or {}
     allowed = function_contacts.from_settings(settings).allowed
     problems: list[Problem] = []
+    clean: set[str] = set()  # texts already read and found clean in this site (see _leaks)
     for rel, path in site_text.scan_targets(site_dir):
         try:
             chunks = site_text.chunks(rel, path.read_bytes())
@@ -83,26 +84,53 @@ def check_output(site_dir: Path, build: Any) -> list[Problem]:
             problems.append(Problem(rel, 1, "", f"filen kan inte läsas för integritetskontrollen ({exc})"))
             continue
         ignored = {privacy.PHONE} if site_text.is_word_index(rel) else set()
-        problems += _leaks(rel, chunks or [], allowed, ignored)
+        problems += _leaks(rel, chunks or [], allowed, ignored, clean if not ignored else None)
     return problems
 
 
-def _leaks(rel: str, chunks: Iterable[site_text.Chunk], allowed: privacy.Allowed, ignored: set[str]) -> list[Problem]:
-    chunks = list(chunks)
+def _leaks(
+    rel: str, chunks: Iterable[site_text.Chunk], allowed: privacy.Allowed, ignored: set[str], clean: set[str] | None = None
+) -> list[Problem]:
+    """The leaks in one file's chunks, one problem per line and text.
+
+    `clean` holds texts found clean in earlier files of the same site. The theme's
+    header, navigation and footer are the same hundreds of texts on every page, so
+    each page is left with a tenth of its text to search: its own. Only texts
+    without any finding are added, so a leak repeated on many pages is reported
+    on each of them.
+    """
+    chunks = [chunk for chunk in chunks if clean is None or chunk[1] not in clean]
     # One search over the whole file first: most files hold nothing, and one call per
     # chunk (thousands per page) costs more than the search. A NUL stands where a chunk
     # ends: every pattern reads it as the end of a text (only a link may run over it,
     # which finds more, not less), so whatever one chunk holds is found here too.
-    if not privacy.find("\x00".join(text for _, text in chunks)):
+    # A finding that is allowed there (a function contact, a number in the word index)
+    # is no leak: only a file with some other finding is read chunk by chunk for lines.
+    whole = privacy.find("\x00".join(text for _, text in chunks))
+    if not any(f.kind not in ignored and not allowed.permits(f) for f in whole):
+        _remember(clean, (text for _, text in chunks))
         return []
     seen: set[tuple[int, str]] = set()
     found = []
     for line, text in chunks:
-        for finding in privacy.find(text):
-            if finding.kind not in ignored and not allowed.permits(finding) and (line, finding.text) not in seen:
+        leaks = [f for f in privacy.find(text) if f.kind not in ignored and not allowed.permits(f)]
+        if not leaks:
+            _remember(clean, (text,))
+        for finding in leaks:
+            if (line, finding.text) not in seen:
                 seen.add((line, finding.text))
                 found.append(Problem(rel, line, "", output_message(finding)))
     return found
+
+
+# Enough for the theme's texts and every page's own short ones at 5,000 pages;
+# past it, texts are simply searched again (a few dozen MB at most).
+_MAX_CLEAN = 400_000
+
+
+def _remember(clean: set[str] | None, texts: Iterable[str]) -> None:
+    if clean is not None and len(clean) < _MAX_CLEAN:
+        clean.update(texts)
 
 
 def _docs_pages(layout: Layout) -> list[Path]:

@@ -44,6 +44,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 Chunk = tuple[int, str]  # (1-based line, text)
 
 # Copied unchanged from Material for MkDocs' and Pagefind's packages.
@@ -109,6 +111,78 @@ def chunks(rel: str, data: bytes) -> list[Chunk] | None:
 
 
 def html_chunks(text: str) -> list[Chunk]:
+    """Text runs and attribute values of an HTML page, read with lxml (libxml2).
+
+    libxml2 is several times faster than Python's `html.parser` over thousands of
+    pages. It gives up past 256 levels of nesting and silently drops what is
+    deeper, so a page it cannot read whole is read again with `html.parser`, which
+    has no such limit (the two agree on everything else but whitespace). The line
+    of a text run is the line of the element it starts in. The loop below is the
+    guard's busiest code, hence written out rather than split into helpers.
+    """
+    if not _plain_page(text):
+        return _html_chunks_slow(text)
+    parser = etree.HTMLParser()
+    try:
+        root = etree.fromstring(text, parser)
+    except (etree.ParserError, ValueError):
+        root = None
+    if root is None or parser.error_log:  # libxml2 had to repair something: read it as written
+        return _html_chunks_slow(text)
+    chunks: list[Chunk] = []
+    run: list[str] = []  # the text run being read: data joins it, a block element ends it
+    run_line = 1
+    svg = 0
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        tag = element.tag
+        block = tag not in _INLINE
+        if event == "comment" or event == "pi":
+            data = element.tail  # as html.parser: the comment is not read, the text after it runs on
+        elif event == "start":
+            if block:
+                if run:
+                    chunks.append((run_line, "".join(run)))
+                    run = []
+                if tag == "svg":
+                    svg += 1
+            if not svg and element.attrib:
+                line = element.sourceline or 1
+                chunks.extend((line, value) for value in element.attrib.values() if value)
+            data = element.text
+        else:
+            if block:
+                if run:
+                    chunks.append((run_line, "".join(run)))
+                    run = []
+                if tag == "svg" and svg:
+                    svg -= 1
+            data = element.tail
+        if data:
+            if not run:
+                run_line = element.sourceline or 1
+            run.append(data)
+    if run:
+        chunks.append((run_line, "".join(run)))
+    return chunks
+
+
+# Where libxml2 and html.parser read a page differently, libxml2 may leave text out:
+# it drops or moves what stands in a second <html>/<head>/<body> or after </html>,
+# and reads <textarea>, <iframe>, <template>, <select> and CDATA sections by its own rules.
+_ONCE = [re.compile(tag) for tag in (r"<html[\s>]", r"<head[\s>]", r"</head\s*>", r"<body[\s>]", r"</body\s*>", r"</html\s*>", r"<title[\s>]")]
+_ELSEWHERE = ("<![cdata[", "<template", "<textarea", "<iframe", "<select", "<plaintext", "<xmp", "<noscript", "<noembed", "<noframes", "<frameset")
+
+
+def _plain_page(text: str) -> bool:
+    """A page libxml2 reads as html.parser does: one <html>, <head> and <body> each, nothing
+    after </html>, none of the elements with text rules of their own. Theme pages are."""
+    lowered = text.lower()
+    if any(tag in lowered for tag in _ELSEWHERE) or any(len(tag.findall(lowered)) != 1 for tag in _ONCE):
+        return False
+    return lowered.rstrip().endswith("</html>")
+
+
+def _html_chunks_slow(text: str) -> list[Chunk]:
     parser = _HtmlText()
     parser.feed(text)
     parser.close()
@@ -190,40 +264,48 @@ def _pagefind(name: str, data: bytes) -> list[Chunk]:
         return [(1, data.decode("utf-8", errors="replace"))]
 
 
-def _cbor_strings(data: bytes, pos: int) -> tuple[list[str], int]:
-    """The text strings in one CBOR item (RFC 8949) at `pos`, and the position after it.
+# Every CBOR head that is not a byte or text string, with its argument bytes: numbers,
+# the heads of arrays, maps and tags (their items follow as heads of their own), and
+# simple values. Read in one regular-expression match, a run of these costs no Python.
+_NOT_STRINGS = re.compile(
+    rb"(?:[\x00-\x17\x20-\x37\x80-\x97\xa0-\xb7\xc0-\xd7\xe0-\xf7]"
+    rb"|[\x18\x38\x98\xb8\xd8\xf8].|[\x19\x39\x99\xb9\xd9\xf9].{2}"
+    rb"|[\x1a\x3a\x9a\xba\xda\xfa].{4}|[\x1b\x3b\x9b\xbb\xdb\xfb].{8})*",
+    re.DOTALL,
+)
 
-    CBOR writes nested items one after another, so a count of items still to read
-    replaces recursion: a word index is mostly arrays of small numbers, and one
-    call per number was most of the guard's time on Pagefind's files.
+
+def _cbor_strings(data: bytes, pos: int) -> tuple[list[str], int]:
+    """The text strings in CBOR data (RFC 8949) from `pos` on, and the position after them.
+
+    With definite lengths, which is all Pagefind writes, CBOR is a flat sequence of
+    heads in document order: an array's head is followed by its items' heads. So
+    the text strings are found by reading head after head, without following the
+    nesting. A word index is hundreds of thousands of small numbers and a few
+    thousand words: `_NOT_STRINGS` passes over the numbers, Python reads the words.
     """
     strings: list[str] = []
-    pending = 1
-    while pending:
-        pending -= 1
+    end = len(data)
+    while True:
+        pos = _NOT_STRINGS.match(data, pos).end()  # type: ignore[union-attr]  # matches the empty string too
+        if pos >= end:
+            return strings, pos
         head = data[pos]
         major, info = head >> 5, head & 0x1F
+        if major not in (2, 3) or info > 27:
+            raise ValueError("indefinite-length or reserved CBOR is not used by Pagefind")
         pos += 1
         if info < 24:
-            arg = info
-        elif info < 28:
-            size = 1 << (info - 24)
-            arg = int.from_bytes(data[pos : pos + size], "big")
-            pos += size
+            size = info
         else:
-            raise ValueError("indefinite-length CBOR is not used by Pagefind")
+            width = 1 << (info - 24)
+            size = int.from_bytes(data[pos : pos + width], "big")
+            pos += width
+        if pos + size > end:
+            raise ValueError("a CBOR string runs past the end of the file")
         if major == 3:
-            strings.append(data[pos : pos + arg].decode("utf-8", errors="replace"))
-            pos += arg
-        elif major == 2:
-            pos += arg
-        elif major == 4:
-            pending += arg
-        elif major == 5:
-            pending += 2 * arg
-        elif major == 6:
-            pending += 1  # a tag: the item it tags follows
-    return strings, pos
+            strings.append(data[pos : pos + size].decode("utf-8", errors="replace"))
+        pos += size
 
 
 def _gunzip(data: bytes) -> bytes:
