@@ -120,3 +120,11 @@ def test_a_script_in_a_hand_written_page_fails_the_build(project_copy: Path, tmp
     assert result.returncode == 1
     assert "Den byggda webbplatsen klarade inte kontrollen" in result.stderr
     assert "index.html:" in result.stderr and "skript som inte kommer från temat" in result.stderr
+
+
+def test_a_page_nested_deeper_than_libxml2_reads_is_refused_not_passed() -> None:
+    # libxml2 silently stops past 256 levels: a script down there would go unseen.
+    deep = "<html><body>" + "<div>" * 300 + "<script>alert(1)</script>" + "</div>" * 300 + "</body></html>"
+    assert [message for _, message in page_findings(deep)] == [
+        "sidan kan inte läsas hel (HTML nästlad i fler än 256 nivåer); förenkla HTML-koden i sidan"
+    ]
