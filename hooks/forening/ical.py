@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from icalendar import Calendar, Event, Timezone, vDuration
 
@@ -29,8 +29,14 @@ ZONE = ZoneInfo(TZID)
 REFRESH = dt.timedelta(days=1)  # the site is rebuilt daily; tell calendar apps to look again as often
 
 
-def calendar_feed(meetings: list[Meeting], name: str, links: Links, events: Sequence[AnnouncedEvent] = ()) -> bytes:
-    """One VCALENDAR named `name`: a VEVENT per meeting and per event, and the Europe/Stockholm VTIMEZONE."""
+def calendar_feed(
+    meetings: list[Meeting], name: str, links: Links, events: Sequence[AnnouncedEvent] = (), written: dict[str, bytes] | None = None
+) -> bytes:
+    """One VCALENDAR named `name`: a VEVENT per meeting and per event, and the Europe/Stockholm VTIMEZONE.
+
+    `written` keeps each VEVENT's bytes across the feeds of one build: a meeting is
+    in the site's feed and in its group's, and writing it once halves the work.
+    """
     calendar = Calendar()
     calendar.add("prodid", f"-//{links.host}//Kalender//SV")
     calendar.add("version", "2.0")
@@ -42,12 +48,28 @@ def calendar_feed(meetings: list[Meeting], name: str, links: Links, events: Sequ
     calendar.add("x-published-ttl", vDuration(REFRESH))  # the same hint for Outlook
     # Always declared, so a feed without meetings still holds a component (RFC 5545 needs one).
     calendar.add_component(_timezone([*meetings, *events]))
-    for meeting in meetings:
-        calendar.add_component(_event(meeting, links))
-    for happening in events:
-        calendar.add_component(_association_event(happening, links))
     calendar.validate()
-    return calendar.to_ical()
+    # icalendar writes a calendar as its lines, then each component's, then END:VCALENDAR;
+    # the events go before that last line exactly as `calendar.add_component` would put them.
+    head = calendar.to_ical()
+    assert head.endswith(_END), "icalendar ends a calendar with END:VCALENDAR"
+    written = {} if written is None else written
+    parts = [head[: -len(_END)]]
+    for meeting in meetings:
+        parts.append(_written(written, f"meeting {meeting.key}", lambda: _event(meeting, links)))
+    for happening in events:
+        parts.append(_written(written, f"event {happening.key}", lambda: _association_event(happening, links)))
+    parts.append(_END)
+    return b"".join(parts)
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _written(written: dict[str, bytes], key: str, make: Callable[[], Event]) -> bytes:
+    if key not in written:
+        written[key] = make().to_ical()
+    return written[key]
 
 
 def uid(meeting: Meeting, host: str) -> str:

@@ -17,6 +17,7 @@ from .contact_page import contact_pages
 from .guide import guide_pages
 from .links import Links
 from .render import render
+from .speed import without_gc_pauses
 
 
 @dataclass(frozen=True)
@@ -305,10 +306,11 @@ def calendar_assets(build: Build) -> Iterator[Asset]:
     every = meetings.collect(build.archive)
     happenings = events.collect(build.archive)
     site_name = build.settings.get("site_name") or links.host
-    yield Asset(dest=urls.CALENDAR_FEED, content=ical.calendar_feed(every, f"{site_name}: möten", links, happenings))
+    written: dict[str, bytes] = {}  # each meeting's VEVENT, written once for all the feeds it is in
+    yield Asset(dest=urls.CALENDAR_FEED, content=ical.calendar_feed(every, f"{site_name}: möten", links, happenings, written))
     for slug in build.archive.group_order:
         name = f"{site_name}: {build.archive.group_name(slug)}"
-        content = ical.calendar_feed(meetings.for_group(every, slug), name, links, events.for_group(happenings, slug))
+        content = ical.calendar_feed(meetings.for_group(every, slug), name, links, events.for_group(happenings, slug), written)
         yield Asset(dest=urls.group_calendar_feed(slug), content=content)
 
 
@@ -346,11 +348,13 @@ ASSET_GENERATORS: list[Callable[[Build], Iterator[Asset]]] = [
 ]
 
 
+@without_gc_pauses  # thousands of pages built and kept: see speed.without_gc_pauses
 def generate(build: Build) -> list[Page]:
     """All generated pages of the site."""
     return [page for generator in GENERATORS for page in generator(build)]
 
 
+@without_gc_pauses
 def generate_assets(build: Build) -> list[Asset]:
     """All other generated files of the site."""
     return [asset for generator in ASSET_GENERATORS for asset in generator(build)]

@@ -50,7 +50,22 @@ def url_of(src: str) -> str:
 def relative(from_src: str, to: str) -> str:
     """A link from the page built from `from_src` to the URL `to` (both site-relative)."""
     base = url_of(from_src)
-    rel = posixpath.relpath("/" + to, "/" + base) if to else posixpath.relpath("/", "/" + base)
+    rel = _relpath(to, base)
     if (to == "" or to.endswith("/")) and not rel.endswith("/"):
         rel += "/"
     return "./" if rel in (".", "./") else rel
+
+
+def _relpath(to: str, base: str) -> str:
+    """`posixpath.relpath("/" + to, "/" + base)` for the site's own URLs (no `.` or `..` in
+    them), without its normalising: a page lists hundreds of links, a site has thousands of pages."""
+    if "/." in "/" + to or "/." in "/" + base:
+        return posixpath.relpath("/" + to, "/" + base)
+    target = [part for part in to.split("/") if part]
+    start = [part for part in base.split("/") if part]
+    common = 0
+    for a, b in zip(target, start):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
