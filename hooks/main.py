@@ -51,7 +51,8 @@ def build_date() -> dt.date:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _build
     root = Path(config.config_file_path).parent
-    archive, problems = check_sources(Layout(root=root, config_file=Path(config.config_file_path).name))
+    # Without the suggestions: they are for `make check`, and cost seconds on a large archive.
+    archive, problems = check_sources(Layout(root=root, config_file=Path(config.config_file_path).name), suggestions=False)
     for problem in problems:
         if archive is not None:
             log.info(str(problem))  # suggestions only: they never stop a build

@@ -105,7 +105,7 @@ class Archive:
     def mentions(self) -> MentionIndex:
         """For each project, the minutes that list it or name it in their text, newest first.
 
-        Computed once per archive: the check (suggestions) and the project pages share it.
+        Computed once per archive, however many project pages or suggestions read it.
         """
         return index_mentions(self.minutes, self.projects)
 

@@ -2,7 +2,8 @@
 
 `check_sources` is what `make check`, pre-commit and the build run first: schema
 and cross-file validation, then the source checks that features register in
-`SOURCE_CHECKS` (privacy guard, mention suggestions). `check_output` runs the
+`SOURCE_CHECKS` (privacy guard, active content) and, except in the build, the
+advice in `SUGGESTION_CHECKS` (mention suggestions). `check_output` runs the
 checks registered in `OUTPUT_CHECKS` over the built site.
 """
 
@@ -29,12 +30,18 @@ OutputCheck = Callable[[Path, Any], list[Problem]]
 # Checks over a valid archive's sources; each returns problems with path:line.
 SOURCE_CHECKS: list[SourceCheck] = [
     check_guide_examples,
-    mention_suggestions,  # minutes that name a project without listing it (never an error)
     guard.check_sources,  # privacy: no e-mail, phone number or personnummer in the sources
     activecontent.check_bodies,
     retention_setting,  # extra.retention in mkdocs.yml: required and valid
     publication_notices,  # what today's build leaves out (publish_until, retention): suggestions
     participants_page_name,  # projects/soker-deltagare.md would take the page of seeking projects
+]
+
+# Advice for editors, never an error: `make check` and pre-commit show it, the build
+# leaves it out (nobody reads it in a build log, and over decades of minutes the
+# mention index behind it costs seconds of every build).
+SUGGESTION_CHECKS: list[SourceCheck] = [
+    mention_suggestions,  # minutes that name a project without listing it
 ]
 
 # Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.
@@ -45,13 +52,14 @@ OUTPUT_CHECKS: list[OutputCheck] = [
 
 
 @without_gc_pauses
-def check_sources(layout: Layout, only: set[Path] | None = None) -> tuple[Archive | None, list[Problem]]:
-    """Validate all content and run every source check. The archive is None on errors."""
+def check_sources(layout: Layout, only: set[Path] | None = None, suggestions: bool = True) -> tuple[Archive | None, list[Problem]]:
+    """Validate all content and run every source check (and, unless told not to, every
+    suggestion check). The archive is None on errors."""
     archive, problems = load_archive(layout, only=only)
     if archive is None:
         return None, problems
     shown = {layout.shown(p.resolve()) for p in only} if only is not None else None
-    for check in SOURCE_CHECKS:
+    for check in SOURCE_CHECKS + (SUGGESTION_CHECKS if suggestions else []):
         problems += [p for p in check(layout, archive) if shown is None or p.path in shown]
     return (None if errors(problems) else archive), problems
 

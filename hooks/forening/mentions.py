@@ -7,9 +7,10 @@ case-insensitively, on word boundaries, also in the Swedish genitive ("Crescos",
 longest wins, so "Cresco+" is the project Cresco+ and not Cresco followed by a
 plus sign.
 
-The index is built once per build (`Archive.mentions`) in one pass over the
-minutes, so the check (suggestions) and the project pages share it and the work
-grows with the archive, not with archive × projects.
+The index is built once per archive (`Archive.mentions`) in one pass over the
+minutes, so the work grows with the archive, not with archive × projects.
+`make check` builds it for its suggestions, the build for the project pages
+(the build leaves suggestions to `make check`: see `checks.SUGGESTION_CHECKS`).
 """
 
 from __future__ import annotations
