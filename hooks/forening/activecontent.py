@@ -24,6 +24,7 @@ import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -160,11 +161,22 @@ def _theme_script(element: Any) -> bool:
     return (element.text or "").lstrip().startswith(THEME_SCRIPTS)
 
 
+def output_check(settings: dict) -> Callable[[str, bytes], list[Problem]]:
+    """The check of one built file: an HTML page's findings, nothing for other files."""
+
+    def check(rel: str, data: bytes) -> list[Problem]:
+        if not rel.endswith(".html"):
+            return []
+        text = data.decode("utf-8", errors="replace")
+        return [Problem(rel, line, "", message) for line, message in page_findings(text)]
+
+    return check
+
+
 def check_pages(site_dir: Path, build: Any = None) -> list[Problem]:
     """Output check: no built page holds a script the theme did not put there."""
+    check = output_check({})
     problems: list[Problem] = []
     for page in sorted(site_dir.rglob("*.html")):
-        shown = page.relative_to(site_dir).as_posix()
-        text = page.read_text(encoding="utf-8", errors="replace")
-        problems += [Problem(shown, line, "", message) for line, message in page_findings(text)]
+        problems += check(page.relative_to(site_dir).as_posix(), page.read_bytes())
     return problems

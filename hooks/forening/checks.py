@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from . import activecontent, guard
 from .archive import Archive
@@ -25,7 +24,7 @@ from .speed import without_gc_pauses
 from .validate import Layout, load_archive
 
 SourceCheck = Callable[[Layout, Archive], list[Problem]]
-OutputCheck = Callable[[Path, Any], list[Problem]]
+FileCheck = Callable[[str, bytes], list[Problem]]
 
 # Checks over a valid archive's sources; each returns problems with path:line.
 SOURCE_CHECKS: list[SourceCheck] = [
@@ -45,9 +44,11 @@ SUGGESTION_CHECKS: list[SourceCheck] = [
 ]
 
 # Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.
-OUTPUT_CHECKS: list[OutputCheck] = [
-    guard.check_output,  # privacy: the same over every file the build wrote
-    activecontent.check_pages,
+# Each entry makes, from the site's settings, the check of one file: (path in the
+# site, bytes) to problems. `check_output` reads each file once for all of them.
+OUTPUT_CHECKS: list[Callable[[dict], FileCheck]] = [
+    guard.output_check,  # privacy: the same over every file the build wrote
+    activecontent.output_check,
 ]
 
 
@@ -64,9 +65,28 @@ def check_sources(layout: Layout, only: set[Path] | None = None, suggestions: bo
     return (None if errors(problems) else archive), problems
 
 
-def check_output(site_dir: Path, build: Any) -> list[Problem]:
-    """Every output check over the built site."""
+def output_checker(settings: dict) -> FileCheck:
+    """Every output check of one file, for one site (the checks keep state across its files)."""
+    checks = [make(settings) for make in OUTPUT_CHECKS]
+
+    def check(rel: str, data: bytes) -> list[Problem]:
+        return [problem for one in checks for problem in one(rel, data)]
+
+    return check
+
+
+def check_output(site_dir: Path, settings: dict) -> list[Problem]:
+    """Every output check over the built site, in one pass: each file is read once."""
+    check = output_checker(settings)
     problems: list[Problem] = []
-    for check in OUTPUT_CHECKS:
-        problems += check(site_dir, build)
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site_dir).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(rel, 1, "", f"filen kan inte läsas för kontrollen ({exc.strerror})"))
+            continue
+        problems += check(rel, data)
     return problems

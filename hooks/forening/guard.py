@@ -17,7 +17,7 @@ it slipped in:
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -71,20 +71,39 @@ def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
     return problems
 
 
+def output_check(settings: dict) -> Callable[[str, bytes], list[Problem]]:
+    """The check of one built file for one site: (path in the site, bytes) to its leaks.
+
+    It remembers the texts it found clean (see `_leaks`), so one checker reads all
+    files of one site, in any order.
+    """
+    allowed = function_contacts.from_settings(settings).allowed
+    clean: set[str] = set()
+
+    def check(rel: str, data: bytes) -> list[Problem]:
+        if site_text.is_vendor(rel):
+            return []
+        try:
+            chunks = site_text.chunks(rel, data)
+        except (EOFError, ValueError, zlib.error) as exc:
+            return [Problem(rel, 1, "", f"filen kan inte läsas för integritetskontrollen ({exc})")]
+        ignored = {privacy.PHONE} if site_text.is_word_index(rel) else set()
+        return _leaks(rel, chunks or [], allowed, ignored, clean if not ignored else None)
+
+    return check
+
+
 def check_output(site_dir: Path, build: Any) -> list[Problem]:
     """Leaks in the built site, each naming the file (relative to the site) and the match."""
-    settings = getattr(build, "settings", None) or {}
-    allowed = function_contacts.from_settings(settings).allowed
+    check = output_check(getattr(build, "settings", None) or {})
     problems: list[Problem] = []
-    clean: set[str] = set()  # texts already read and found clean in this site (see _leaks)
     for rel, path in site_text.scan_targets(site_dir):
         try:
-            chunks = site_text.chunks(rel, path.read_bytes())
-        except (OSError, EOFError, ValueError, zlib.error) as exc:
-            problems.append(Problem(rel, 1, "", f"filen kan inte läsas för integritetskontrollen ({exc})"))
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(rel, 1, "", f"filen kan inte läsas för integritetskontrollen ({exc.strerror})"))
             continue
-        ignored = {privacy.PHONE} if site_text.is_word_index(rel) else set()
-        problems += _leaks(rel, chunks or [], allowed, ignored, clean if not ignored else None)
+        problems += check(rel, data)
     return problems
 
 

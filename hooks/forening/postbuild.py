@@ -24,14 +24,15 @@ from .search import OUTPUT, IndexSize, build_search_index
 
 def index_and_check(site_dir: Path, build: Any) -> tuple[IndexSize, list[Problem]]:
     """Index `site_dir` into `site_dir/pagefind/` and run every output check over the result."""
+    settings = getattr(build, "settings", None) or {}
     shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # a dirty build's old index is not checked or kept
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
         staging = Path(tmp)
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = pool.submit(build_search_index, site_dir, staging / OUTPUT)
-            problems = check_output(site_dir, build)
+            problems = check_output(site_dir, settings)
             size = indexing.result()
         # Checked where it is: paths read `pagefind/...`, as in the site.
-        problems += check_output(staging, build)
+        problems += check_output(staging, settings)
         shutil.move(staging / OUTPUT, site_dir / OUTPUT)
     return size, problems
