@@ -111,14 +111,16 @@ def chunks(rel: str, data: bytes) -> list[Chunk] | None:
 
 
 def html_chunks(text: str) -> list[Chunk]:
-    """Text runs and attribute values of an HTML page, read with lxml (libxml2).
+    """Text runs and attribute values of an HTML page, as Python's `html.parser` reads them.
 
-    libxml2 is several times faster than Python's `html.parser` over thousands of
-    pages. It gives up past 256 levels of nesting and silently drops what is
-    deeper, so a page it cannot read whole is read again with `html.parser`, which
-    has no such limit (the two agree on everything else but whitespace). The line
-    of a text run is the line of the element it starts in. The loop below is the
-    guard's busiest code, hence written out rather than split into helpers.
+    libxml2 (lxml) reads a page several times faster, which counts over thousands
+    of pages, but where HTML is broken it repairs it and may drop text (past 256
+    levels of nesting, after a second <body>, inside <textarea>, ...). So it reads
+    only pages shaped like the theme's (`_plain_page`) and only when it reports
+    no repair; every other page is read with `html.parser`. On such pages the two
+    give the same texts (whitespace aside; tests/test_site_text.py checks that the
+    guard finds no less). The line of a text run is the line of the element it
+    starts in. The loop is the guard's busiest code, hence written out in one piece.
     """
     if not _plain_page(text):
         return _html_chunks_slow(text)
