@@ -8,9 +8,10 @@ event handler. The site needs none of these, so
 
 - `check_bodies` (a source check) refuses them in every body, at path:line, in
   Swedish, before anything is built; and
-- `check_pages` (an output check) parses every built page and refuses any script that
-  is not the theme's own, any event-handler attribute and any script URL, wherever it
-  came from: a hand-written page in docs/, a template, the adapter's escaping.
+- `output_check` (an output check; `check_pages` over a whole site) parses every
+  built page and refuses any script that is not the theme's own, any event-handler
+  attribute and any script URL, wherever it came from: a hand-written page in
+  docs/, a template, the adapter's escaping.
 
 Refused, not sanitised: an editor who pastes an `<iframe>` learns at once that it will
 not be shown, instead of finding it silently missing from the published page. Code

@@ -8,10 +8,10 @@ it slipped in:
   pre-commit and the first step of the build run it): the whole text of every
   minutes and project file (front matter, comments and body: the repository is
   public too), groups.yml and the hand-written pages in docs/, with path:line.
-- `check_output` (registered in `checks.OUTPUT_CHECKS`, run after MkDocs wrote
-  the site): every file the build wrote, read by `site_text`, naming the file
-  and the match. It catches what no source check sees: templates, settings,
-  search indexes, feeds, calendars.
+- `output_check` (registered in `checks.OUTPUT_CHECKS`, run after MkDocs wrote
+  the site; `check_output` runs it over a whole site): every file the build
+  wrote, read by `site_text`, naming the file and the match. It catches what no
+  source check sees: templates, settings, search indexes, feeds, calendars.
 """
 
 from __future__ import annotations
