@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import mkdocs_build, validate
-from forening.activecontent import body_problems, check_pages, page_findings
+from forening.activecontent import body_problems, output_check, page_findings
+from forening.checks import check_output
 from hostile import yaml_ish_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,7 +72,7 @@ def test_any_body_gives_problems_at_its_lines_or_none(body: str) -> None:
 def test_the_real_site_holds_only_the_themes_scripts(site: Path) -> None:
     pages = list(site.rglob("*.html"))
     assert len(pages) > 20
-    assert check_pages(site) == []
+    assert check_output(site, {}, [output_check]) == []
 
 
 THEME_PAGE = """<!doctype html><html lang="sv"><head>

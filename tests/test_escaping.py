@@ -18,7 +18,8 @@ import yaml
 from bs4 import BeautifulSoup
 from browser import browser, serve_directory  # noqa: F401
 from conftest import copy_project, load_script, mkdocs_build
-from forening.activecontent import check_pages
+from forening.activecontent import output_check as active_content_check
+from forening.checks import check_output
 from playwright.sync_api import Browser
 
 TITLE = "<script>alert(1)</script>"
@@ -107,7 +108,7 @@ def test_the_fixture_group_name_was_used(hostile_site: Path) -> None:
 
 
 def test_no_page_holds_a_script_handler_or_script_link(hostile_site: Path) -> None:
-    assert check_pages(hostile_site) == []
+    assert check_output(hostile_site, {}, [active_content_check]) == []
     for page in all_pages(hostile_site):
         doc = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         assert not doc.select('img[src="x"], iframe, svg[onload], b[onmouseover], u, i'), page

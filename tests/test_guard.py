@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import mkdocs_build, validate
 from forening import guard, privacy
+from forening.checks import check_output
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,7 +100,7 @@ def test_leak_only_in_the_output_fails_the_build(project_copy: Path, tmp_path: P
 
 
 def test_real_site_passes_the_output_guard(site: Path) -> None:
-    assert guard.check_output(site, None) == []
+    assert check_output(site, {}, [guard.output_check]) == []
 
 
 def test_guard_reads_pagefind_index(site: Path, tmp_path: Path) -> None:
@@ -118,7 +119,7 @@ def test_guard_reads_pagefind_index(site: Path, tmp_path: Path) -> None:
     fragments = list((copy / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert fragments and all(f.read_bytes()[:2] == b"\x1f\x8b" for f in fragments)
 
-    problems = guard.check_output(copy, None)
+    problems = check_output(copy, {}, [guard.output_check])
     where = {(p.path.split("/")[1], p.message.split("`")[1]) for p in problems}
     assert ("fragment", "070-174 06 05") in where
     assert ("fragment", "121212-1212") in where
@@ -137,7 +138,7 @@ def test_output_formats_each_name_file_and_match(tmp_path: Path) -> None:
     for rel, data in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(data)
-    found = sorted((p.path, p.line, p.message.split("`")[1]) for p in guard.check_output(tmp_path, None))
+    found = sorted((p.path, p.line, p.message.split("`")[1]) for p in check_output(tmp_path, {}, [guard.output_check]))
     assert found == [
         ("feed.xml", 1, "eva@example.org"),
         ("kalender.ics", 3, "070-174 06 05"),

@@ -8,7 +8,7 @@ event handler. The site needs none of these, so
 
 - `check_bodies` (a source check) refuses them in every body, at path:line, in
   Swedish, before anything is built; and
-- `output_check` (an output check; `check_pages` over a whole site) parses every
+- `output_check` (an output check, run by `checks.check_output`) parses every
   built page and refuses any script that is not the theme's own, any event-handler
   attribute and any script URL, wherever it came from: a hand-written page in
   docs/, a template, the adapter's escaping.
@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
-from pathlib import Path
 from collections.abc import Callable
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -172,12 +171,3 @@ def output_check(settings: dict) -> Callable[[str, bytes], list[Problem]]:
         return [Problem(rel, line, "", message) for line, message in page_findings(text)]
 
     return check
-
-
-def check_pages(site_dir: Path, build: Any = None) -> list[Problem]:
-    """Output check: no built page holds a script the theme did not put there."""
-    check = output_check({})
-    problems: list[Problem] = []
-    for page in sorted(site_dir.rglob("*.html")):
-        problems += check(page.relative_to(site_dir).as_posix(), page.read_bytes())
-    return problems

@@ -65,9 +65,9 @@ def check_sources(layout: Layout, only: set[Path] | None = None, suggestions: bo
     return (None if errors(problems) else archive), problems
 
 
-def output_checker(settings: dict) -> FileCheck:
-    """Every output check of one file, for one site (the checks keep state across its files)."""
-    checks = [make(settings) for make in OUTPUT_CHECKS]
+def output_checker(settings: dict, makers: list[Callable[[dict], FileCheck]] = OUTPUT_CHECKS) -> FileCheck:
+    """Every output check of one file (or those of `makers`), for one site (the checks keep state across its files)."""
+    checks = [make(settings) for make in makers]
 
     def check(rel: str, data: bytes) -> list[Problem]:
         return [problem for one in checks for problem in one(rel, data)]
@@ -75,9 +75,9 @@ def output_checker(settings: dict) -> FileCheck:
     return check
 
 
-def check_output(site_dir: Path, settings: dict) -> list[Problem]:
-    """Every output check over the built site, in one pass: each file is read once."""
-    check = output_checker(settings)
+def check_output(site_dir: Path, settings: dict, makers: list[Callable[[dict], FileCheck]] = OUTPUT_CHECKS) -> list[Problem]:
+    """Every output check (or those of `makers`) over the built site, in one pass: each file is read once."""
+    check = output_checker(settings, makers)
     problems: list[Problem] = []
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():

@@ -9,7 +9,7 @@ it slipped in:
   minutes and project file (front matter, comments and body: the repository is
   public too), groups.yml and the hand-written pages in docs/, with path:line.
 - `output_check` (registered in `checks.OUTPUT_CHECKS`, run after MkDocs wrote
-  the site; `check_output` runs it over a whole site): every file the build
+  the site by `checks.check_output`): every file the build
   wrote, read by `site_text`, naming the file and the match. It catches what no
   source check sees: templates, settings, search indexes, feeds, calendars.
 """
@@ -19,7 +19,6 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from . import function_contacts, load, privacy, site_text, strictyaml
 from .archive import Archive
@@ -91,20 +90,6 @@ def output_check(settings: dict) -> Callable[[str, bytes], list[Problem]]:
         return _leaks(rel, chunks or [], allowed, ignored, clean if not ignored else None)
 
     return check
-
-
-def check_output(site_dir: Path, build: Any) -> list[Problem]:
-    """Leaks in the built site, each naming the file (relative to the site) and the match."""
-    check = output_check(getattr(build, "settings", None) or {})
-    problems: list[Problem] = []
-    for rel, path in site_text.scan_targets(site_dir):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(rel, 1, "", f"filen kan inte läsas för integritetskontrollen ({exc.strerror})"))
-            continue
-        problems += check(rel, data)
-    return problems
 
 
 def _leaks(
