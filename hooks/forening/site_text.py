@@ -137,28 +137,23 @@ def html_chunks(text: str) -> list[Chunk]:
     svg = 0
     for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         tag = element.tag
-        block = tag not in _INLINE
         if event == "comment" or event == "pi":
             data = element.tail  # as html.parser: the comment is not read, the text after it runs on
-        elif event == "start":
-            if block:
-                if run:
-                    chunks.append((run_line, "".join(run)))
-                    run = []
+        else:
+            if run and tag not in _INLINE:  # a block element starts or ends: so does the run
+                chunks.append((run_line, "".join(run)))
+                run = []
+            if event == "start":
                 if tag == "svg":
                     svg += 1
-            if not svg and element.attrib:
-                line = element.sourceline or 1
-                chunks.extend((line, value) for value in element.attrib.values() if value)
-            data = element.text
-        else:
-            if block:
-                if run:
-                    chunks.append((run_line, "".join(run)))
-                    run = []
+                if not svg and element.attrib:
+                    line = element.sourceline or 1
+                    chunks.extend((line, value) for value in element.attrib.values() if value)
+                data = element.text
+            else:
                 if tag == "svg" and svg:
                     svg -= 1
-            data = element.tail
+                data = element.tail
         if data:
             if not run:
                 run_line = element.sourceline or 1
