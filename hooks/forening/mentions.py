@@ -87,8 +87,20 @@ class MentionIndex:
 @dataclass(frozen=True)
 class _Name:
     length: int  # of the name as written, to let the longest name win
-    pattern: re.Pattern[str]
     slugs: list[str]  # the projects that use the name (normally one)
+
+
+@dataclass(frozen=True)
+class _SameFirstWord:
+    """The names that start with one word, longest first, and one pattern for them all.
+
+    Alternative i of the pattern is name i: the first alternative that matches is
+    the longest name there, found in one call however many names share the word
+    (an archive may hold hundreds of "Projekt ..." titles).
+    """
+
+    names: list[_Name]
+    pattern: re.Pattern[str]
 
 
 class NameFinder:
@@ -97,7 +109,8 @@ class NameFinder:
     Python's regular expressions try an alternation of many names at every
     position, which is slow on a large archive. Instead each name's first word
     is looked up with `str.find` in the lower-cased text (a fast C scan), and
-    only where a name could start is its full pattern tried, longest name first.
+    only where a name could start are the names with that first word tried,
+    longest name first.
     """
 
     def __init__(self, projects: Iterable[ProjectEntry]):
@@ -109,10 +122,16 @@ class NameFinder:
                 if key and project.slug not in owners[key]:
                     owners[key].append(project.slug)
                     spelled.setdefault(key, name)
-        self._by_first: dict[str, list[_Name]] = defaultdict(list)
+        by_first: dict[str, list[str]] = defaultdict(list)
         for key in sorted(owners, key=lambda k: (-len(k), k)):
-            name = _Name(len(key), re.compile(_name_pattern(spelled[key]), re.IGNORECASE), owners[key])
-            self._by_first[_WORD.match(key)[0]].append(name)  # type: ignore[index]
+            by_first[_WORD.match(key)[0]].append(key)  # type: ignore[index]
+        self._by_first = {
+            first: _SameFirstWord(
+                names=[_Name(len(key), owners[key]) for key in keys],
+                pattern=re.compile("|".join(f"({_name_pattern(spelled[key])})" for key in keys), re.IGNORECASE),
+            )
+            for first, keys in by_first.items()
+        }
 
     def find(self, text: str) -> dict[str, list[int]]:
         """For each project named in `text`, the offsets where it is named."""
@@ -120,25 +139,29 @@ class NameFinder:
             if sign in text:
                 text = pattern.sub(_blank, text)
         lowered = _lower(text)
-        starts: dict[int, list[_Name]] = {}
-        for first, names in self._by_first.items():
+        starts: dict[int, list[_SameFirstWord]] = defaultdict(list)
+        for first, group in self._by_first.items():
             at = lowered.find(first)
             while at != -1:
                 if _whole_word(lowered, at, at + len(first)):
-                    starts[at] = sorted(starts[at] + names, key=lambda n: -n.length) if at in starts else names
+                    starts[at].append(group)
                 at = lowered.find(first, at + 1)
         found: dict[str, list[int]] = defaultdict(list)
         taken = 0  # no name is searched inside a longer one found before it
         for at in sorted(starts):
             if at < taken:
                 continue
-            for name in starts[at]:
-                match = name.pattern.match(text, at)
+            best: tuple[_Name, int] | None = None  # the longest name that starts here, and its end
+            for group in starts[at]:  # usually one; two where words overlap ("cresco", "crescos")
+                match = group.pattern.match(text, at)
                 if match:
-                    for slug in name.slugs:
-                        found[slug].append(at)
-                    taken = match.end()
-                    break
+                    name = group.names[match.lastindex - 1]  # type: ignore[operator]
+                    if best is None or name.length > best[0].length:
+                        best = (name, match.end())
+            if best is not None:
+                for slug in best[0].slugs:
+                    found[slug].append(at)
+                taken = best[1]
         return found
 
 
