@@ -24,6 +24,7 @@ from pathlib import Path
 
 from forening import dates, markers, publication, retention
 from forening.checks import check_sources
+from forening.memo import FOLDER, kept_in
 from forening.pages import Build, Page, generate, generate_assets
 from forening.postbuild import index_and_check
 from forening.problems import ContentError, report
@@ -49,8 +50,13 @@ def build_date() -> dt.date:
 
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    global _build
     root = Path(config.config_file_path).parent
+    with kept_in(root / FOLDER):  # what earlier builds found in unchanged files (forening/memo.py)
+        return _validate_and_generate(files, config, root)
+
+
+def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Files:
+    global _build
     # Without the suggestions: they are for `make check`, and cost seconds on a large archive.
     archive, problems = check_sources(Layout(root=root, config_file=Path(config.config_file_path).name), suggestions=False)
     for problem in problems:

@@ -19,17 +19,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from forening.checks import check_sources  # noqa: E402
+from forening.memo import FOLDER, kept_in  # noqa: E402
 from forening.problems import errors, report  # noqa: E402
+from forening.speed import without_gc_pauses  # noqa: E402
 from forening.validate import Layout  # noqa: E402
 
 
+@without_gc_pauses  # also while reporting: tens of thousands of lines over a large archive (see speed.py)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="only report problems in these files")
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (the one with mkdocs.yml)")
     args = parser.parse_args(argv)
     only = set(args.paths) if args.paths else None
-    _, problems = check_sources(Layout(root=args.root.resolve()), only=only)
+    root = args.root.resolve()
+    with kept_in(root / FOLDER):  # what earlier runs found in unchanged files (see forening/memo.py)
+        _, problems = check_sources(Layout(root=root), only=only)
     if problems:
         print(report(problems), file=sys.stderr)
     if not errors(problems):

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .memo import remembered
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -95,6 +96,12 @@ class _BodyFinder(HTMLParser):
 
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """Active content in one Markdown body; `first_line` is the file line the body starts on."""
+    found = remembered("activecontent", body, lambda: _body_findings(body), lambda found: [list(f) for f in found], _findings_from_json)
+    return sorted({Problem(path, first_line + line - 1, "", message) for line, message in found})
+
+
+def _body_findings(body: str) -> list[tuple[int, str]]:
+    """(body line, message) for everything in one body that could run a script."""
     finder = _BodyFinder()
     finder.feed(body)
     finder.close()
@@ -104,7 +111,11 @@ def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     text = html.unescape(body) if "&" in body else body  # `java&#x73;cript:` is javascript: to a browser
     for match in SCRIPT_URL.finditer(text):
         found.append((text.count("\n", 0, match.start()) + 1, _url_message(match[0])))
-    return sorted({Problem(path, first_line + line - 1, "", message) for line, message in found})
+    return found
+
+
+def _findings_from_json(stored: list) -> list[tuple[int, str]]:
+    return [(int(line), str(message)) for line, message in stored]
 
 
 def check_bodies(layout: Layout, archive: Archive) -> list[Problem]:

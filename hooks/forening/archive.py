@@ -67,6 +67,9 @@ class Archive:
     minutes: list[MinutesEntry]
     projects: dict[str, ProjectEntry]
     group_order: list[str] = field(default_factory=list)
+    # Each minutes and project file's whole text as `load_archive` read it, so the
+    # privacy guard need not read them again; `without_bodies` leaves them out.
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.minutes.sort(key=lambda m: (m.date, m.group))

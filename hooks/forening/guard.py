@@ -24,6 +24,7 @@ from . import function_contacts, load, privacy, site_text, strictyaml
 from .archive import Archive
 from .problems import dotted
 from .problems import Problem
+from .memo import remembered
 from .validate import Layout
 
 _WHAT = {
@@ -58,16 +59,30 @@ def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
     files = [layout.groups_file, *(m.source for m in archive.minutes), *(p.source for p in archive.projects.values())]
     files += [layout.shown(p) for p in _docs_pages(layout)]
     for shown in files:
-        text = load.read_text(layout.root / shown, shown, problems)
+        text = archive.texts.get(shown) or load.read_text(layout.root / shown, shown, problems)
         if text is None:
             continue
         fields: dict[int, str] | None = None  # parsed only for a file with a leak
-        for finding in privacy.find(text):
+        for finding in _source_findings(text):
             if not allowed.permits(finding):
                 fields = _fields_by_line(shown, text) if fields is None else fields
                 line = text.count("\n", 0, finding.start) + 1
                 problems.append(Problem(shown, line, fields.get(line, ""), source_message(finding)))
     return problems
+
+
+def _source_findings(text: str) -> list[privacy.Finding]:
+    """`privacy.find` over one source file, or its result from an earlier run (see memo).
+
+    What a finding means here (allowed function contact or leak) is decided after, so
+    the settings are not part of what is remembered."""
+    return remembered(
+        "privacy",
+        text,
+        lambda: privacy.find(text),
+        lambda found: [[f.start, f.end, f.kind, f.text] for f in found],
+        lambda stored: [privacy.Finding(int(start), int(end), str(kind), str(found)) for start, end, kind, found in stored],
+    )
 
 
 def output_check(settings: dict) -> Callable[[str, bytes], list[Problem]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import strictyaml
+from .memo import remembered
 from .problems import Problem, dotted
 
 # Same as mkdocs.utils.meta.YAML_RE: `---` on line 1, YAML, then `---` or `...`.
@@ -33,6 +34,7 @@ class Document:
     body_line: int  # 1-based line where the body starts
     parsed: strictyaml.Parsed
     first_line: int = 2  # 1-based file line of the YAML's first line
+    text: str = ""  # the whole file as read (front matter, comments, body), for the privacy guard
 
     def line_of(self, loc: tuple[str | int, ...]) -> int:
         line = self.parsed.line_of(loc)
@@ -87,7 +89,7 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
         problems.append(Problem(shown, 2 + tab_problem, "", "tabbtecken i front matter; använd mellanslag för indrag"))
         return None
     try:
-        parsed = strictyaml.load(yaml_text)
+        parsed = read_yaml_text(yaml_text)
     except strictyaml.StrictYamlError as exc:
         problems.append(Problem(shown, 2 + exc.line, dotted(exc.loc), exc.message))
         return None
@@ -96,7 +98,7 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
         return None
     body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
-    return Document(path=shown, data=parsed.data, body=body, body_line=body_line, parsed=parsed)
+    return Document(path=shown, data=parsed.data, body=body, body_line=body_line, parsed=parsed, text=text)
 
 
 def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, strictyaml.Parsed] | None:
@@ -109,11 +111,16 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, str
         problems.append(Problem(shown, 1 + tab_line, "", "tabbtecken; använd mellanslag för indrag"))
         return None
     try:
-        parsed = strictyaml.load(text)
+        parsed = read_yaml_text(text)
     except strictyaml.StrictYamlError as exc:
         problems.append(Problem(shown, 1 + exc.line, dotted(exc.loc), exc.message))
         return None
     return parsed.data, parsed
+
+
+def read_yaml_text(text: str) -> strictyaml.Parsed:
+    """`strictyaml.load`, or its result from an earlier run for the same text (see memo)."""
+    return remembered("yaml", text, lambda: strictyaml.load(text), strictyaml.Parsed.to_json, strictyaml.Parsed.from_json)
 
 
 def _find_tab(yaml_text: str) -> int | None:

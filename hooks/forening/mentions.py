@@ -8,21 +8,24 @@ longest wins, so "Cresco+" is the project Cresco+ and not Cresco followed by a
 plus sign.
 
 The index is built once per archive (`Archive.mentions`) in one pass over the
-minutes, so the work grows with the archive, not with archive × projects.
-`make check` builds it for its suggestions, the build for the project pages
-(the build leaves suggestions to `make check`: see `checks.SUGGESTION_CHECKS`).
+minutes, so the work grows with the archive, not with archive × projects. The
+build uses it for the project pages; `make check` reads the same names per body
+for its suggestions (the build leaves those to it: `checks.SUGGESTION_CHECKS`).
+What each body names is remembered between runs (`NameFinder.places`, memo).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .headings import Heading, headings
+from .memo import remembered
 from .problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -45,9 +48,11 @@ _HIDDEN = [
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Section:
-    """Where on a minutes page a project is named: under which heading."""
+class Section(NamedTuple):
+    """Where on a minutes page a project is named: under which heading.
+
+    A named tuple rather than a frozen dataclass: a large archive makes hundreds of
+    thousands of them (also read back from the memo), and a tuple is made in C."""
 
     trail: tuple[str, ...]  # heading texts from the outermost down, e.g. ("5. Projektprocesser", "SUS")
     anchor: str | None  # the heading's id; None for text before the first heading
@@ -122,6 +127,8 @@ class NameFinder:
                 if key and project.slug not in owners[key]:
                     owners[key].append(project.slug)
                     spelled.setdefault(key, name)
+        # What `places` depends on besides the body, short enough to prefix every body with.
+        self._names = hashlib.sha256(repr(sorted((key, spelled[key], owners[key]) for key in owners)).encode()).hexdigest()[:40]
         by_first: dict[str, list[str]] = defaultdict(list)
         for key in sorted(owners, key=lambda k: (-len(k), k)):
             by_first[_WORD.match(key)[0]].append(key)  # type: ignore[index]
@@ -132,6 +139,22 @@ class NameFinder:
             )
             for first, keys in by_first.items()
         }
+
+    def places(self, body: str) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
+        """For each project named in a minutes body, where: the sections (in page order)
+        and the 0-based body lines. Remembered between runs for the same names and body (see memo)."""
+        return remembered("mentions", body, lambda: self._places(body), _places_to_json, _places_from_json, salt=self._names)
+
+    def _places(self, body: str) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
+        named = self.find(body)
+        if not named:
+            return {}
+        page = _Page(body)
+        places = {}
+        for slug, offsets in named.items():
+            lines = tuple(page.line_of(offset) for offset in offsets)
+            places[slug] = (tuple(dict.fromkeys(page.section_at(line) for line in lines)), lines)
+        return places
 
     def find(self, text: str) -> dict[str, list[int]]:
         """For each project named in `text`, the offsets where it is named."""
@@ -165,6 +188,17 @@ class NameFinder:
         return found
 
 
+def _places_to_json(places: dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]) -> dict:
+    return {slug: [[[list(s.trail), s.anchor] for s in sections], list(lines)] for slug, (sections, lines) in places.items()}
+
+
+def _places_from_json(stored: dict) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
+    return {
+        str(slug): (tuple(Section(tuple(map(str, trail)), None if anchor is None else str(anchor)) for trail, anchor in sections), tuple(map(int, lines)))
+        for slug, (sections, lines) in stored.items()
+    }
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
     """A name's first word can start at `start`: not inside a longer word ("detta", "nycresco").
 
@@ -182,15 +216,9 @@ def index_mentions(minutes: list[MinutesEntry], projects: dict[str, ProjectEntry
     finder = NameFinder(projects.values())
     by_project: dict[str, list[Mention]] = {slug: [] for slug in projects}
     for entry in reversed(minutes):  # the archive keeps minutes oldest first
-        named = finder.find(entry.body)
-        slugs = list(dict.fromkeys([*entry.meta.projects, *named]))
-        if not slugs:
-            continue
-        page = _Page(entry.body) if named else None
-        for slug in slugs:
-            offsets = named.get(slug, [])
-            body_lines = [page.line_of(offset) for offset in offsets] if page else []
-            sections = tuple(dict.fromkeys(page.section_at(line) for line in body_lines)) if page else ()
+        named = finder.places(entry.body)
+        for slug in dict.fromkeys([*entry.meta.projects, *named]):
+            sections, body_lines = named.get(slug, ((), ()))
             by_project.setdefault(slug, []).append(
                 Mention(
                     entry=entry,
@@ -203,22 +231,30 @@ def index_mentions(minutes: list[MinutesEntry], projects: dict[str, ProjectEntry
 
 
 def mention_suggestions(layout: Layout, archive: Archive) -> list[Problem]:
-    """`make check`: minutes whose text names a project that their `projects` does not list."""
+    """`make check`: minutes whose text names a project that their `projects` does not list.
+
+    Straight from each body's names (`NameFinder.places`), without the index of all
+    mentions that project pages need: `make check` has no project pages to make.
+    """
+    finder = NameFinder(archive.projects.values())
     problems = []
-    for slug, mention in archive.mentions.unlisted():
-        title = archive.projects[slug].meta.title
-        first, *more = mention.lines
-        also = f" (även rad {', '.join(map(str, more))})" if more else ""
-        problems.append(
-            Problem(
-                path=mention.entry.source,
-                line=first,
-                field="projects",
-                message=f"texten nämner {title}{also} men `{slug}` står inte under `projects`; "
-                "lägg till det om mötet behandlade projektet, så länkar projektsidan hit",
-                severity=Severity.SUGGESTION,
+    for entry in archive.minutes:
+        for slug, (_, body_lines) in finder.places(entry.body).items():
+            if slug in entry.meta.projects:
+                continue
+            title = archive.projects[slug].meta.title
+            first, *more = dict.fromkeys(entry.body_line + line for line in body_lines)
+            also = f" (även rad {', '.join(map(str, more))})" if more else ""
+            problems.append(
+                Problem(
+                    path=entry.source,
+                    line=first,
+                    field="projects",
+                    message=f"texten nämner {title}{also} men `{slug}` står inte under `projects`; "
+                    "lägg till det om mötet behandlade projektet, så länkar projektsidan hit",
+                    severity=Severity.SUGGESTION,
+                )
             )
-        )
     return problems
 
 

@@ -12,7 +12,6 @@ so errors can point at it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -89,12 +88,35 @@ class StrictYamlError(Exception):
         self.loc = loc
 
 
-@dataclass
 class Parsed:
     """The parsed data and the 0-based line of every key and list item, by location."""
 
-    data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
+    def __init__(self, data: Any, lines: dict[Loc, int] | None = None):
+        self.data = data
+        self._lines = {} if lines is None else lines
+        self._stored: list[int] | None = None  # lines as the memo keeps them, until asked for
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        if self._stored is not None:  # read back from the memo: most files never need a line
+            self._lines = dict(zip([(), *_locations(self.data)], self._stored))
+            self._stored = None
+        return self._lines
+
+    def to_json(self) -> dict[str, Any] | None:
+        """JSON's values for `memo` (the data is JSON's already: string keys, no floats).
+
+        The lines are kept as a list in the order `load` records them (the root, then
+        every key and item depth first), which the data gives back: a third of the size.
+        """
+        lines = list(self.lines.values())
+        return {"data": self.data, "lines": lines} if list(self.lines) == [(), *_locations(self.data)] else None
+
+    @classmethod
+    def from_json(cls, stored: dict[str, Any]) -> Parsed:
+        parsed = cls(data=stored["data"])
+        parsed._stored = [int(line) for line in stored["lines"]]
+        return parsed
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of the deepest known part of `loc` (a missing key points at its parent)."""
@@ -102,6 +124,22 @@ class Parsed:
             if loc[:end] in self.lines:
                 return self.lines[loc[:end]]
         return None
+
+
+def _locations(data: Any) -> list[Loc]:
+    """Every key and item under `data`, depth first, as `_convert` meets them."""
+    found: list[Loc] = []
+
+    def walk(value: Any, loc: Loc) -> None:
+        for key, item in value.items() if type(value) is dict else enumerate(value):
+            where = (*loc, key)
+            found.append(where)
+            if type(item) is dict or type(item) is list:
+                walk(item, where)
+
+    if type(data) is dict or type(data) is list:
+        walk(data, ())
+    return found
 
 
 def load(text: str) -> Parsed:

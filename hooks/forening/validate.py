@@ -60,6 +60,7 @@ def load_archive(layout: Layout, only: set[Path] | None = None) -> tuple[Archive
         groups=groups,
         minutes=[entry for entry, _ in minutes],
         projects={entry.slug: entry for entry, _ in projects},
+        texts={doc.path: doc.text for _, doc in [*projects, *minutes]},
     ), problems
 
 

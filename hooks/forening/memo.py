@@ -1,0 +1,178 @@
+"""Work kept between runs: what a pure function made of a text, found again by the text.
+
+`make check` runs on every commit (pre-commit) and `mkdocs serve` rebuilds on
+every save, and each reads decades of minutes of which one or two changed. The
+slow steps are pure functions of one file's text: the strict YAML reading, the
+privacy finder, the active-content check, the project names in a body. So their
+results are kept in `.cache/forening/memo.json` under a digest of the text (and
+of whatever else they depend on), and the next run computes only what changed.
+
+Correctness does not depend on the memo: a result is only ever found again for
+the same text and the same engine (the file also holds a digest of the engine's
+code, libyaml's version and Python's; a new version starts empty), and a memo
+that cannot be read is ignored. It is JSON, not pickle, because the folder sits
+in the project: a file someone put there must not be able to run code. The
+output checks over the built site are never memoized.
+
+Use: `with kept_in(folder): ...` around a run (scripts/validate.py, the build);
+inside, `remembered(kind, text, compute)`. Without an open memo, `remembered`
+simply computes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from .speed import without_gc_pauses
+
+T = TypeVar("T")
+
+FOLDER = Path(".cache", "forening")  # in the project folder, beside mkdocs.yml (ignored by git)
+FILE = "memo.json"
+_FORMAT = 1
+
+
+class Memo:
+    """Results by (kind, digest of the input), read from and written to one JSON file."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.engine = _engine_digest()
+        self._old: dict[str, Any] = _read(path, self.engine) if path is not None else {}
+        self._now: dict[str, Any] = {}  # what this run used: the next file holds only these
+        self.computed = 0
+        self._digests: dict[str, str] = {}
+
+    def get(self, kind: str, text: str, compute: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T], salt: str) -> T:
+        key = f"{kind}:{salt}:{self._digest(text)}"
+        if key in self._now or key in self._old:
+            stored = self._now.get(key, self._old.get(key))
+            try:
+                value = decode(stored)
+            except Exception:  # noqa: BLE001 - not what this engine writes (a file edited by hand): compute it
+                pass
+            else:
+                self._now[key] = stored
+                return value
+        value = compute()
+        encoded = encode(value)
+        if encoded is not None:  # None: this value is not kept (e.g. not JSON's shape)
+            self._now[key] = encoded
+        self.computed += 1
+        return value
+
+    def _digest(self, text: str) -> str:
+        """SHA-256 of the text (the fastest of hashlib's where the CPU computes it), once per
+        text and run: a minutes body is looked up by the active-content check and for names."""
+        digest = self._digests.get(text)
+        if digest is None:
+            digest = self._digests[text] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+        return digest
+
+    def save(self) -> None:
+        """Write the memo if this run added to it. Never fails a run.
+
+        It keeps what this run used and, of each kind, what the previous file held
+        that this run did not use, unless that is more than the run used of the kind
+        (old versions of edited files pile up; then they go). So a run that did only
+        part of the work (a build stopped by an error, a build without the
+        suggestions) drops nothing, and the file stays within about twice what the
+        project needs.
+        """
+        used: dict[str, int] = {}
+        for key in self._now:
+            kind = key.partition(":")[0]
+            used[kind] = used.get(kind, 0) + 1
+        unused: dict[str, dict[str, Any]] = {}
+        for key, value in self._old.items():
+            if key not in self._now:
+                unused.setdefault(key.partition(":")[0], {})[key] = value
+        entries = dict(self._now)
+        for kind, old in unused.items():
+            if len(old) <= used.get(kind, 0) or kind not in used:
+                entries.update(old)
+        if self.path is None or (not self.computed and entries.keys() == self._old.keys()):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".memo-", suffix=".json")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"format": _FORMAT, "engine": self.engine, "entries": entries}, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, self.path)  # whole or not at all, also beside a second run
+        except OSError:
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(temporary)
+
+
+_current: ContextVar[Memo | None] = ContextVar("forening_memo", default=None)
+
+
+@contextlib.contextmanager
+def kept_in(folder: Path | None) -> Iterator[Memo]:
+    """Open the memo in `folder` (None: a memo for this run only) for the code inside, then save it."""
+    memo = Memo(folder / FILE if folder is not None else None)
+    token = _current.set(memo)
+    try:
+        yield memo
+    except Exception:
+        memo.save()  # a run stopped by an error: what it computed is still right
+        raise
+    else:
+        memo.save()
+    finally:
+        _current.reset(token)
+
+
+def remembered(
+    kind: str,
+    text: str,
+    compute: Callable[[], T],
+    encode: Callable[[T], Any] = lambda value: value,
+    decode: Callable[[Any], T] = lambda stored: stored,
+    salt: str = "",
+) -> T:
+    """`compute()`, or its result from an earlier run for the same `kind`, `salt` and `text`.
+
+    `text` and `salt` (a short digest of anything else, such as the project names)
+    must hold everything the result depends on besides the engine's code.
+    `encode` turns the result into JSON's values (or None to not keep it); `decode`
+    turns them back, and may raise on anything else (the result is then computed).
+    """
+    memo = _current.get()
+    if memo is None:
+        return compute()
+    return memo.get(kind, text, compute, encode, decode, salt)
+
+
+def _engine_digest() -> str:
+    """The engine's own code (every module of this package), libyaml's version and Python's."""
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version}|{yaml.__version__}|{getattr(yaml, '__with_libyaml__', False)}".encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@without_gc_pauses  # a million small objects at once, all kept: see speed.py
+def _read(path: Path, engine: str) -> dict[str, Any]:
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(stored, dict) or stored.get("format") != _FORMAT or stored.get("engine") != engine:
+        return {}
+    entries = stored.get("entries")
+    return entries if isinstance(entries, dict) else {}
