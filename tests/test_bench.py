@@ -74,6 +74,7 @@ def test_json_has_every_metric(bench: tuple[dict, Path]) -> None:
             assert run_["build"][side]["wall_s"] > 0 and run_["build"][side]["peak_mib"] > 20
         assert run_["build"]["wall_ratio"] > 0 and run_["build"]["memory_ratio"] > 0
         assert run_["check"]["validate_s"] > 0 and run_["check"]["parse_floor_s"] > 0 and run_["check"]["ratio"] > 0
+        assert run_["check"]["again_s"] > 0 and run_["check"]["edited_s"] > 0 and run_["check"]["edited_ratio"] > 0
         assert run_["site"]["html_pages"] >= run_["minutes"] + run_["projects"]
         assert 0 < run_["site"]["search_bytes"] < run_["site"]["bytes"]
         search = run_["search"]
@@ -84,7 +85,7 @@ def test_json_has_every_metric(bench: tuple[dict, Path]) -> None:
         assert first["results"] > 0 and search["typical_query"]["results"] > 0
         assert {"requests", "raw_bytes", "gzip_bytes"} <= set(search["typical_query"])
     assert data["growth"]["from_minutes"] == 10 and data["growth"]["to_minutes"] == 20
-    assert len(data["targets"]) == 5 and all(isinstance(t["met"], bool) for t in data["targets"])
+    assert len(data["targets"]) == 6 and all(isinstance(t["met"], bool) for t in data["targets"])
 
 
 def test_table_shows_every_row_and_target(bench: tuple[dict, Path]) -> None:
@@ -93,7 +94,7 @@ def test_table_shows_every_row_and_target(bench: tuple[dict, Path]) -> None:
     for label, _read in report.ROWS:
         assert label in text
     assert "Growth: t(20) / t(10)" in text
-    assert text.count(": met") + text.count(": NOT met") == 5
+    assert text.count(": met") + text.count(": NOT met") == 6
 
 
 def test_plain_build_renders_the_same_pages(bench: tuple[dict, Path]) -> None:

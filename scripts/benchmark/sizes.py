@@ -1,20 +1,26 @@
-"""One archive size, measured end to end: generate, validate, build twice, check, search.
+"""One archive size, measured end to end: generate, validate, build twice, check three ways, search.
 
 Every measured command runs in a fresh subprocess with the same interpreter, the
 build date pinned (SITE_TODAY) and MkDocs' end-of-life banner silenced, exactly
-as the tests run them.
+as the tests run them. Builds and the first `make check` start with nothing
+remembered (forening/memo.py); `make check` is then run again unchanged, and
+again after one minutes file was edited, as an editor's commit runs it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pstats
 import shutil
 import statistics
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from forening.memo import FOLDER as MEMO_FOLDER
 
 from . import plain, processes, search, synthetic
 
@@ -60,16 +66,22 @@ def measure(minutes: int, options: Options, say=print) -> dict:
     ours_site, plain_site = options.work / f"site-{minutes}", options.work / f"site-plain-{minutes}"
     ours_args = [py, "-m", "mkdocs", "build", "--site-dir", str(ours_site)]
     plain_args = [py, "-m", "mkdocs", "build", "--config-file", plain.PLAIN_CONFIG, "--site-dir", str(plain_site)]
-    ours, plain_runs, checks, floors = [], [], [], []
+    check_args = [py, str(root / "scripts" / "validate.py"), "--root", str(root)]
+    ours, plain_runs, checks, again, edited, floors = [], [], [], [], [], []
     for i in range(options.repeat):
         say(f"N={minutes}: build with our hooks ({i + 1}/{options.repeat})")
+        forget(root)  # every build starts with nothing remembered, as in CI's fresh clone
         ours.append(processes.run(ours_args, root, env, logs, f"build-ours-{i}"))
         if i == 0:
             plain.write_plain_project(root, BUILD_DATE, pagefind=(ours_site / "pagefind").is_dir())
         say(f"N={minutes}: plain mkdocs-material build ({i + 1}/{options.repeat})")
         plain_runs.append(processes.run(plain_args, root, env, logs, f"build-plain-{i}"))
-        say(f"N={minutes}: make check and the front-matter parse floor ({i + 1}/{options.repeat})")
-        checks.append(processes.run([py, str(root / "scripts" / "validate.py"), "--root", str(root)], root, env, logs, f"check-{i}"))
+        say(f"N={minutes}: make check (first, again, after editing one file) and the front-matter parse floor ({i + 1}/{options.repeat})")
+        forget(root)
+        checks.append(processes.run(check_args, root, env, logs, f"check-{i}"))
+        again.append(processes.run(check_args, root, env, logs, f"check-again-{i}"))
+        with one_file_edited(root, i):
+            edited.append(processes.run(check_args, root, env, logs, f"check-edited-{i}"))
         floors.append(processes.run([py, "-c", FLOOR, str(root)], root, env, logs, f"floor-{i}"))
 
     say(f"N={minutes}: searching in Chromium")
@@ -82,8 +94,14 @@ def measure(minutes: int, options: Options, say=print) -> dict:
     build["cpu_ratio"] = build["ours"]["cpu_s"] / build["plain"]["cpu_s"]
     build["memory_ratio"] = build["ours"]["peak_mib"] / build["plain"]["peak_mib"]
     build["plain_includes_pagefind"] = (ours_site / "pagefind").is_dir()
-    check = {"validate_s": _median(m.wall_s for m in checks), "parse_floor_s": _median(m.wall_s for m in floors)}
+    check = {
+        "validate_s": _median(m.wall_s for m in checks),  # the first run: nothing remembered
+        "again_s": _median(m.wall_s for m in again),  # nothing changed since
+        "edited_s": _median(m.wall_s for m in edited),  # one minutes file changed: a commit's pre-commit run
+        "parse_floor_s": _median(m.wall_s for m in floors),
+    }
     check["ratio"] = check["validate_s"] / check["parse_floor_s"]
+    check["edited_ratio"] = check["edited_s"] / check["parse_floor_s"]
     check["cpu_ratio"] = _median(m.cpu_s for m in checks) / _median(m.cpu_s for m in floors)
     return {
         "minutes": sizes.minutes,
@@ -94,6 +112,23 @@ def measure(minutes: int, options: Options, say=print) -> dict:
         "site": site_stats(ours_site),
         "search": cost.as_dict(),
     }
+
+
+def forget(root: Path) -> None:
+    """Remove what earlier runs remembered (forening/memo.py) in the project copy."""
+    shutil.rmtree(root / MEMO_FOLDER, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def one_file_edited(root: Path, run: int) -> Iterator[None]:
+    """One minutes file with a line added to its body, as an editor's commit would; then put back."""
+    path = sorted(root.glob("minutes/*/*.md"))[-1]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(f"{text.rstrip()}\n\nTillägg {run + 1} till mötet.\n", encoding="utf-8")
+    try:
+        yield
+    finally:
+        path.write_text(text, encoding="utf-8")
 
 
 def site_stats(site: Path) -> dict:
