@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .memo import remembered
+from .site_text import read_html
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -130,14 +131,10 @@ def check_bodies(layout: Layout, archive: Archive) -> list[Problem]:
 
 def page_findings(text: str) -> list[tuple[int, str]]:
     """(line, message) for everything in one built HTML page that could run a script."""
-    parser = etree.HTMLParser()  # plain lxml elements: lxml.html's element classes cost a lookup each
-    try:
-        root = etree.fromstring(text, parser)
-    except (etree.ParserError, ValueError):
-        root = None
+    root, errors = read_html(text)  # parsed once for this check and the privacy guard
     if root is None:
         return [(1, "sidan är tom eller kan inte läsas som HTML")]
-    if any(error.level >= etree.ErrorLevels.FATAL for error in parser.error_log):
+    if any(level >= etree.ErrorLevels.FATAL for level in errors):
         # libxml2 stops reading past 256 levels of nesting: what it did not read, it cannot check.
         return [(1, "sidan kan inte läsas hel (HTML nästlad i fler än 256 nivåer); förenkla HTML-koden i sidan")]
     found: list[tuple[int, str]] = []

@@ -107,8 +107,8 @@ class Memo:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".memo-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"format": _FORMAT, "engine": self.engine, "entries": entries}, out, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(handle, "w", encoding="utf-8") as out:  # dumps: one call into C, not chunk by chunk
+                out.write(json.dumps({"format": _FORMAT, "engine": self.engine, "entries": entries}, ensure_ascii=False, separators=(",", ":")))
             os.replace(temporary, self.path)  # whole or not at all, also beside a second run
         except OSError:
             with contextlib.suppress(OSError, UnboundLocalError):

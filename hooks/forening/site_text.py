@@ -33,6 +33,7 @@ scanned: a new file kind is covered until it is listed here as vendor.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import io
@@ -124,12 +125,8 @@ def html_chunks(text: str) -> list[Chunk]:
     """
     if not _plain_page(text):
         return _html_chunks_slow(text)
-    parser = etree.HTMLParser()
-    try:
-        root = etree.fromstring(text, parser)
-    except (etree.ParserError, ValueError):
-        root = None
-    if root is None or parser.error_log:  # libxml2 had to repair something: read it as written
+    root, errors = read_html(text)
+    if root is None or errors:  # libxml2 had to repair something: read it as written
         return _html_chunks_slow(text)
     chunks: list[Chunk] = []
     run: list[str] = []  # the text run being read: data joins it, a block element ends it
@@ -161,6 +158,22 @@ def html_chunks(text: str) -> list[Chunk]:
     if run:
         chunks.append((run_line, "".join(run)))
     return chunks
+
+
+@functools.lru_cache(maxsize=1)
+def read_html(text: str) -> tuple[Any, tuple[int, ...]]:
+    """libxml2's tree of one page (None if it reads nothing) and the level of each error it reported.
+
+    The privacy guard and the active-content check read each page one after the
+    other (`checks.check_output`): this one-page cache parses it once for both.
+    Neither changes the tree.
+    """
+    parser = etree.HTMLParser()  # plain lxml elements: lxml.html's element classes cost a lookup each
+    try:
+        root = etree.fromstring(text, parser)
+    except (etree.ParserError, ValueError):
+        return None, ()
+    return root, tuple(error.level for error in parser.error_log)
 
 
 # Where libxml2 and html.parser read a page differently, libxml2 may leave text out:
