@@ -47,7 +47,7 @@ lock: venv
 	mv requirements.txt.new requirements.txt
 
 clean:
-	rm -rf $(VENV) site .site-build-* .site-old-*
+	rm -rf $(VENV) site .site-build-* .site-old-* .cache/forening
 
 # Benchmark at 1000 and 5000 minutes (several minutes; see README "Scale").
 .PHONY: bench

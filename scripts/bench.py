@@ -9,7 +9,9 @@ resampled from the real minutes), validates it, and measures:
 - the real build (our hooks) against plain mkdocs-material over the same pages,
   wall time and peak memory of the process tree, as ratios;
 - `make check` (scripts/validate.py) against the floor of only parsing every
-  file's front matter with python-frontmatter;
+  file's front matter with python-frontmatter: the first run (nothing
+  remembered, see forening/memo.py), again unchanged, and after one file was
+  edited (a commit's pre-commit run); every build starts with nothing remembered;
 - site bytes, HTML pages, and the bytes Chromium downloads for the first search
   and for one typical query (raw and gzip-compressed);
 - build time at each N, and its growth.

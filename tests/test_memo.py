@@ -10,11 +10,19 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import validate
+from conftest import mkdocs_build, validate
 from forening import memo
 from forening.checks import check_sources
 from forening.strictyaml import Parsed, load
 from forening.validate import Layout
+
+
+def stored(root: Path) -> dict:
+    """Every entry of the memo in `root`, from its files."""
+    entries: dict = {}
+    for path in (root / memo.FOLDER / memo.SHARDS).glob("*.json"):
+        entries |= json.loads(path.read_text(encoding="utf-8"))["entries"]
+    return entries
 
 
 def check(root: Path, remember: bool = True) -> tuple[list[str], memo.Memo]:
@@ -26,7 +34,7 @@ def check(root: Path, remember: bool = True) -> tuple[list[str], memo.Memo]:
 
 def test_a_second_run_remembers_everything_and_finds_the_same(project_copy: Path) -> None:
     first, memo_first = check(project_copy)
-    assert memo_first.computed > 0 and (project_copy / memo.FOLDER / memo.FILE).is_file()
+    assert memo_first.computed > 0 and stored(project_copy)
     again, memo_again = check(project_copy)
     assert memo_again.computed == 0, "nothing changed, so nothing is computed again"
     assert again == first == check(project_copy, remember=False)[0]
@@ -60,30 +68,48 @@ def test_a_project_renamed_changes_the_suggestions(project_copy: Path) -> None:
     "content",
     [
         "not json at all",
-        json.dumps({"format": 1, "engine": "another engine", "entries": {}}),
+        json.dumps({"format": 2, "engine": "another engine", "entries": {}}),
         None,  # the right engine, every entry replaced by something this engine never writes
     ],
 )
 def test_a_memo_that_cannot_be_trusted_is_ignored(project_copy: Path, content: str | None) -> None:
     expected, _ = check(project_copy)
-    path = project_copy / memo.FOLDER / memo.FILE
-    if content is None:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        stored["entries"] = {key: [["x"], {"y": None}] for key in stored["entries"]}
-        content = json.dumps(stored)
-    path.write_text(content, encoding="utf-8")
+    files = sorted((project_copy / memo.FOLDER / memo.SHARDS).glob("*.json"))
+    for path in files:
+        if content is None:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+            kept["entries"] = {key: [["x"], {"y": None}] for key in kept["entries"]}
+            path.write_text(json.dumps(kept), encoding="utf-8")
+        else:
+            path.write_text(content, encoding="utf-8")
     found, used = check(project_copy)
     assert found == expected and used.computed > 0
-    assert json.loads(path.read_text(encoding="utf-8"))["engine"] == used.engine, "and written anew"
+    for path in files:
+        assert json.loads(path.read_text(encoding="utf-8"))["engine"] == used.engine, "and written anew"
+    assert check(project_copy)[1].computed == 0
+
+
+def test_a_run_rewrites_only_the_files_whose_entries_changed(project_copy: Path) -> None:
+    def files() -> dict[Path, int]:
+        return {path: path.stat().st_ino for path in (project_copy / memo.FOLDER / memo.SHARDS).glob("*.json")}  # a rewrite is a new file
+
+    check(project_copy)
+    before = files()
+    path = project_copy / "minutes" / "norra" / "2021-05-05.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nEtt tillägg.\n", encoding="utf-8")
+    check(project_copy)
+    after = files()
+    written = [p for p, inode in after.items() if before.get(p) != inode]
+    assert 0 < len(written) <= 3 < len(after), "privacy, active content and names of the one file"
 
 
 def test_the_memo_is_plain_json_in_the_ignored_cache_folder(project_copy: Path) -> None:
     check(project_copy)
-    stored = json.loads((project_copy / memo.FOLDER / memo.FILE).read_text(encoding="utf-8"))
-    assert set(stored) == {"format", "engine", "entries"}
-    assert {key.split(":")[0] for key in stored["entries"]} == {"yaml", "privacy", "activecontent", "mentions"}
+    for path in (project_copy / memo.FOLDER / memo.SHARDS).glob("*.json"):
+        assert set(json.loads(path.read_text(encoding="utf-8"))) == {"format", "engine", "entries"}
+    assert {key.split(":")[0] for key in stored(project_copy)} == {"yaml", "privacy", "activecontent", "mentions"}
     assert ".cache/" in (Path(__file__).parent.parent / ".gitignore").read_text(encoding="utf-8").split()
-    assert not list((project_copy / memo.FOLDER).glob(".memo-*")), "no half-written file is left"
+    assert not list((project_copy / memo.FOLDER).rglob(".memo-*")), "no half-written file is left"
 
 
 def test_without_an_open_memo_nothing_is_kept() -> None:
@@ -107,3 +133,14 @@ def test_parsed_yaml_comes_back_the_same_from_json(text: str) -> None:
     stored = json.loads(json.dumps(parsed.to_json()))
     back = Parsed.from_json(stored)
     assert back.data == parsed.data and back.lines == parsed.lines
+
+
+def test_a_build_that_remembers_writes_the_same_site(project_copy: Path, tmp_path: Path) -> None:
+    """The build (mkdocs serve rebuilds on every save) uses the memo too: same site, byte for byte."""
+    first, again = tmp_path / "first", tmp_path / "again"
+    assert mkdocs_build(project_copy, first).returncode == 0
+    assert {key.split(":")[0] for key in stored(project_copy)} >= {"yaml", "privacy", "activecontent", "mentions"}
+    assert mkdocs_build(project_copy, again).returncode == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (again / f).read_bytes()] == []

@@ -4,12 +4,14 @@
 every save, and each reads decades of minutes of which one or two changed. The
 slow steps are pure functions of one file's text: the strict YAML reading, the
 privacy finder, the active-content check, the project names in a body. So their
-results are kept in `.cache/forening/memo.json` under a digest of the text (and
-of whatever else they depend on), and the next run computes only what changed.
+results are kept in `.cache/forening/memo/` under a digest of the text (and of
+whatever else they depend on), and the next run computes only what changed. The
+entries are spread over 256 files by their digest, so a run that changed one
+file rewrites a few small files, not all of it.
 
 Correctness does not depend on the memo: a result is only ever found again for
-the same text and the same engine (the file also holds a digest of the engine's
-code, libyaml's version and Python's; a new version starts empty), and a memo
+the same text and the same engine (each file also holds a digest of the engine's
+code, libyaml's version and Python's; a new version starts empty), and a file
 that cannot be read is ignored. It is JSON, not pickle, because the folder sits
 in the project: a file someone put there must not be able to run code. The
 output checks over the built site are never memoized.
@@ -39,18 +41,22 @@ from .speed import without_gc_pauses
 T = TypeVar("T")
 
 FOLDER = Path(".cache", "forening")  # in the project folder, beside mkdocs.yml (ignored by git)
-FILE = "memo.json"
-_FORMAT = 1
+SHARDS = "memo"  # FOLDER/memo/<first two hex digits of the digest>.json
+_FORMAT = 2
 
 
 class Memo:
-    """Results by (kind, digest of the input), read from and written to one JSON file."""
+    """Results by (kind, digest of the input), read from and written to the files in `folder`."""
 
-    def __init__(self, path: Path | None):
-        self.path = path
+    def __init__(self, folder: Path | None):
+        self.folder = folder
         self.engine = _engine_digest()
-        self._old: dict[str, Any] = _read(path, self.engine) if path is not None else {}
-        self._now: dict[str, Any] = {}  # what this run used: the next file holds only these
+        self._old: dict[str, Any] = {}
+        self._stale: set[str] = set()  # files of another engine or unreadable: rewritten or removed
+        self._changed: set[str] = set()  # files that get an entry computed in this run
+        if folder is not None:
+            self._old, self._stale = _read(folder, self.engine)
+        self._now: dict[str, Any] = {}  # what this run used
         self.computed = 0
         self._digests: dict[str, str] = {}
 
@@ -69,6 +75,7 @@ class Memo:
         encoded = encode(value)
         if encoded is not None:  # None: this value is not kept (e.g. not JSON's shape)
             self._now[key] = encoded
+            self._changed.add(_shard(key))
         self.computed += 1
         return value
 
@@ -81,14 +88,13 @@ class Memo:
         return digest
 
     def save(self) -> None:
-        """Write the memo if this run added to it. Never fails a run.
+        """Write the files whose entries changed. Never fails a run.
 
-        It keeps what this run used and, of each kind, what the previous file held
-        that this run did not use, unless that is more than the run used of the kind
-        (old versions of edited files pile up; then they go). So a run that did only
-        part of the work (a build stopped by an error, a build without the
-        suggestions) drops nothing, and the file stays within about twice what the
-        project needs.
+        It keeps what this run used and, of each kind, what the memo held that this
+        run did not use, unless that is more than the run used of the kind (old
+        versions of edited files pile up; then they go). So a run that did only part
+        of the work (a build stopped by an error, a build without the suggestions)
+        drops nothing, and the memo stays within about twice what the project needs.
         """
         used: dict[str, int] = {}
         for key in self._now:
@@ -102,26 +108,25 @@ class Memo:
         for kind, old in unused.items():
             if len(old) <= used.get(kind, 0) or kind not in used:
                 entries.update(old)
-        if self.path is None or (not self.computed and entries.keys() == self._old.keys()):
+        if self.folder is None:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".memo-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:  # dumps: one call into C, not chunk by chunk
-                out.write(json.dumps({"format": _FORMAT, "engine": self.engine, "entries": entries}, ensure_ascii=False, separators=(",", ":")))
-            os.replace(temporary, self.path)  # whole or not at all, also beside a second run
-        except OSError:
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(temporary)
+        changed = self._changed | self._stale | {_shard(key) for key in self._old.keys() - entries.keys()}
+        by_shard: dict[str, dict[str, Any]] = {shard: {} for shard in changed}
+        for key, value in entries.items():
+            if (shard := _shard(key)) in by_shard:
+                by_shard[shard][key] = value
+        for shard, kept in by_shard.items():
+            _write(self.folder / f"{shard}.json", self.engine, kept)
 
 
+_current: ContextVar[Memo | None] = ContextVar("forening_memo", default=None)
 _current: ContextVar[Memo | None] = ContextVar("forening_memo", default=None)
 
 
 @contextlib.contextmanager
 def kept_in(folder: Path | None) -> Iterator[Memo]:
     """Open the memo in `folder` (None: a memo for this run only) for the code inside, then save it."""
-    memo = Memo(folder / FILE if folder is not None else None)
+    memo = Memo(folder / SHARDS if folder is not None else None)
     token = _current.set(memo)
     try:
         yield memo
@@ -166,13 +171,39 @@ def _engine_digest() -> str:
     return digest.hexdigest()
 
 
+def _shard(key: str) -> str:
+    return key[-40:-38]  # the digest's first two hex digits: keys end with the digest
+
+
 @without_gc_pauses  # a million small objects at once, all kept: see speed.py
-def _read(path: Path, engine: str) -> dict[str, Any]:
+def _read(folder: Path, engine: str) -> tuple[dict[str, Any], set[str]]:
+    """Every entry of this engine in `folder`, and the files to rewrite (another engine's, unreadable)."""
+    entries: dict[str, Any] = {}
+    stale: set[str] = set()
+    for path in sorted(folder.glob("*.json")):
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = None
+        found = stored.get("entries") if isinstance(stored, dict) else None
+        if not isinstance(found, dict) or stored.get("format") != _FORMAT or stored.get("engine") != engine:
+            stale.add(path.stem)
+            continue
+        entries.update(found)
+    return entries, stale
+
+
+def _write(path: Path, engine: str, entries: dict[str, Any]) -> None:
+    """One file of the memo, whole or not at all (also beside a second run); none if it holds nothing."""
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(stored, dict) or stored.get("format") != _FORMAT or stored.get("engine") != engine:
-        return {}
-    entries = stored.get("entries")
-    return entries if isinstance(entries, dict) else {}
+        if not entries:
+            path.unlink(missing_ok=True)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".memo-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:  # dumps: one call into C, not chunk by chunk
+            out.write(json.dumps({"format": _FORMAT, "engine": engine, "entries": entries}, ensure_ascii=False, separators=(",", ":")))
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(temporary)
