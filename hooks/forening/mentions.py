@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from .headings import Heading, headings
@@ -105,7 +106,11 @@ class _SameFirstWord:
     """
 
     names: list[_Name]
-    pattern: re.Pattern[str]
+    source: str  # the pattern, compiled when first used: a run that finds every body in the memo uses none
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
 
 
 class NameFinder:
@@ -135,7 +140,7 @@ class NameFinder:
         self._by_first = {
             first: _SameFirstWord(
                 names=[_Name(len(key), owners[key]) for key in keys],
-                pattern=re.compile("|".join(f"({_name_pattern(spelled[key])})" for key in keys), re.IGNORECASE),
+                source="|".join(f"({_name_pattern(spelled[key])})" for key in keys),
             )
             for first, keys in by_first.items()
         }
