@@ -96,6 +96,8 @@ class Memo:
         of the work (a build stopped by an error, a build without the suggestions)
         drops nothing, and the memo stays within about twice what the project needs.
         """
+        if self.folder is None:
+            return
         used: dict[str, int] = {}
         for key in self._now:
             kind = key.partition(":")[0]
@@ -108,8 +110,6 @@ class Memo:
         for kind, old in unused.items():
             if len(old) <= used.get(kind, 0) or kind not in used:
                 entries.update(old)
-        if self.folder is None:
-            return
         changed = self._changed | self._stale | {_shard(key) for key in self._old.keys() - entries.keys()}
         by_shard: dict[str, dict[str, Any]] = {shard: {} for shard in changed}
         for key, value in entries.items():
@@ -119,7 +119,6 @@ class Memo:
             _write(self.folder / f"{shard}.json", self.engine, kept)
 
 
-_current: ContextVar[Memo | None] = ContextVar("forening_memo", default=None)
 _current: ContextVar[Memo | None] = ContextVar("forening_memo", default=None)
 
 
