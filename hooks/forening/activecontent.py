@@ -31,8 +31,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .memo import remembered
-from .site_text import read_html
 from .problems import Problem
+from .site_text import read_html
 
 if TYPE_CHECKING:
     from .archive import Archive

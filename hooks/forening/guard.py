@@ -22,9 +22,9 @@ from pathlib import Path
 
 from . import function_contacts, load, privacy, site_text, strictyaml
 from .archive import Archive
+from .memo import remembered
 from .problems import dotted
 from .problems import Problem
-from .memo import remembered
 from .validate import Layout
 
 _WHAT = {

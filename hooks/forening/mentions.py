@@ -82,13 +82,6 @@ class MentionIndex:
     def of(self, slug: str) -> list[Mention]:
         return self.by_project.get(slug, [])
 
-    def unlisted(self) -> Iterable[tuple[str, Mention]]:
-        """(project slug, mention) where the text names a project the minutes do not list."""
-        for slug, mentions in self.by_project.items():
-            for mention in mentions:
-                if not mention.listed:
-                    yield slug, mention
-
 
 @dataclass(frozen=True)
 class _Name:

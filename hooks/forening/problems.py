@@ -7,8 +7,8 @@ every mistake in one run rather than one per build.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import attrgetter
 from enum import Enum
+from operator import attrgetter
 
 
 class Severity(str, Enum):
