@@ -24,7 +24,7 @@ from pathlib import Path
 
 from forening import dates, markers, publication, retention
 from forening.checks import check_sources
-from forening.memo import FOLDER, kept_in
+from forening.memo import FOLDER, ChangedDuringRun, kept_in
 from forening.pages import Build, Page, generate, generate_assets
 from forening.postbuild import index_and_check
 from forening.problems import ContentError, report
@@ -51,8 +51,11 @@ def build_date() -> dt.date:
 @event_priority(100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
-    with kept_in(root / FOLDER):  # what earlier builds found in unchanged files (forening/memo.py)
-        return _validate_and_generate(files, config, root)
+    try:
+        with kept_in(root / FOLDER):  # what earlier builds found in unchanged files (forening/memo.py)
+            return _validate_and_generate(files, config, root)
+    except ChangedDuringRun as exc:  # an editor saved while the build read: `serve` builds again anyway
+        raise PluginError(str(exc)) from None
 
 
 def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Files:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from forening.checks import check_sources  # noqa: E402
-from forening.memo import FOLDER, kept_in  # noqa: E402
+from forening.memo import FOLDER, ChangedDuringRun, kept_in  # noqa: E402
 from forening.problems import errors, report  # noqa: E402
 from forening.speed import without_gc_pauses  # noqa: E402
 from forening.validate import Layout  # noqa: E402
@@ -33,8 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     only = set(args.paths) if args.paths else None
     root = args.root.resolve()
-    with kept_in(root / FOLDER):  # what earlier runs found in unchanged files (see forening/memo.py)
-        _, problems = check_sources(Layout(root=root), only=only)
+    try:
+        with kept_in(root / FOLDER):  # what earlier runs found in unchanged files (see forening/memo.py)
+            _, problems = check_sources(Layout(root=root), only=only)
+    except ChangedDuringRun as exc:
+        print(exc, file=sys.stderr)
+        return 1
     if problems:
         print(report(problems), file=sys.stderr)
     if not errors(problems):

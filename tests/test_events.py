@@ -21,6 +21,7 @@ from conftest import ROOT, copy_project, mkdocs_build_on, run
 from forening import events
 from forening.archive import Archive, MinutesEntry
 from forening.meetings import collect as collect_meetings
+from forening.memo import FileText
 from forening.schema import Minutes
 from forening.validate import Layout, load_archive
 from icalendar import Calendar
@@ -137,7 +138,7 @@ def test_the_same_event_told_twice_is_one_event_with_the_newest_details(seeds: A
             "events": [{"title": "Vårens omvärldsdag", "kind": "omvärldsdag", "start": "2023-04-25", "place": "Fixturhuset"}],
         }
     )
-    extra = MinutesEntry(meta=reminder, body="Fixtur.", source="minutes/gemensam/2023-03-15.md", body_line=5)
+    extra = MinutesEntry(meta=reminder, body_text=FileText("Fixtur."), source="minutes/gemensam/2023-03-15.md", body_line=5)
     found = [e for e in events.collect(dataclasses.replace(seeds, minutes=[*seeds.minutes, extra])) if e.key == "evenemang-omvarldsdag-20230425"]
     assert len(found) == 1
     assert found[0].details.place == "Fixturhuset" and [e.key for e in found[0].announced_in] == ["gemensam/2023-02-01", "gemensam/2023-03-15"]

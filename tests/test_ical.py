@@ -13,6 +13,7 @@ from forening.archive import MinutesEntry
 from forening.ical import calendar_feed
 from forening.links import Links
 from forening.meetings import Meeting
+from forening.memo import FileText
 from forening.schema import Minutes
 from forening.validate import Layout, load_archive
 from icalendar import Calendar, Event
@@ -151,7 +152,7 @@ def test_text_with_ical_special_characters_round_trips() -> None:
     minutes = Minutes.model_validate(
         {"date": "2024-01-10", "group": "fixtur", "next_meetings": [{"group": "fixtur", "start": "2024-02-01T09:00", "place": "Hus A; plan 2, rum 3", "note": note}]}
     )
-    entry = MinutesEntry(meta=minutes, body="", source="minutes/fixtur/2024-01-10.md", body_line=1)
+    entry = MinutesEntry(meta=minutes, body_text=FileText(""), source="minutes/fixtur/2024-01-10.md", body_line=1)
     meeting = Meeting(details=minutes.next_meetings[0], announced_in=(entry,))
     event = events(Calendar.from_ical(calendar_feed([meeting], "Fixtur", _links())))["fixtur-20240201T0900@fixture.example"]
     assert str(event["LOCATION"]) == "Hus A; plan 2, rum 3"

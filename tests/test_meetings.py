@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 from forening.archive import Archive, MinutesEntry
 from forening.meetings import collect, for_group, meeting_key, split
+from forening.memo import FileText
 from forening.schema import Minutes
 from forening.validate import Layout, load_archive
 
@@ -56,7 +57,7 @@ def test_the_same_meeting_announced_twice_is_one_meeting_with_the_newest_details
             "next_meetings": [{"group": "ostra", "start": "2021-08-25T09:00", "end": "2021-08-25T12:00", "place": "Fixturrummet"}],
         }
     )
-    extra = MinutesEntry(meta=reminder, body="Fixtur.", source="minutes/ostra/2021-06-15.md", body_line=5)
+    extra = MinutesEntry(meta=reminder, body_text=FileText("Fixtur."), source="minutes/ostra/2021-06-15.md", body_line=5)
     with_reminder = dataclasses.replace(archive, minutes=[*archive.minutes, extra])
     meetings = [m for m in collect(with_reminder) if m.key == "ostra-20210825T0900"]
     assert len(meetings) == 1

@@ -10,18 +10,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from conftest import validate
 from forening.archive import MinutesEntry, ProjectEntry
+from forening.memo import FileText
 from forening.mentions import NameFinder, index_mentions
 from forening.schema import Minutes, Project
 
 
 def project(slug: str, title: str, *aliases: str) -> ProjectEntry:
     meta = Project(title=title, aliases=list(aliases), summary="Fixtur.", status="pågående", kind="projekt")
-    return ProjectEntry(slug=slug, meta=meta, body="", source=f"projects/{slug}.md", body_line=8)
+    return ProjectEntry(slug=slug, meta=meta, body_text=FileText(""), source=f"projects/{slug}.md", body_line=8)
 
 
 def minutes(date: str, body: str, *listed: str, group: str = "norra") -> MinutesEntry:
     meta = Minutes(date=date, group=group, projects=list(listed))
-    return MinutesEntry(meta=meta, body=body, source=f"minutes/{group}/{date}.md", body_line=10)
+    return MinutesEntry(meta=meta, body_text=FileText(body), source=f"minutes/{group}/{date}.md", body_line=10)
 
 
 PROJECTS = [

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .memo import remembered
+from .memo import FileText, remembered, text_of
 from .problems import Problem
 from .site_text import read_html
 
@@ -95,9 +95,9 @@ class _BodyFinder(HTMLParser):
                 self.found.append((line, _handler_message(name)))
 
 
-def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
+def body_problems(path: str, body: str | FileText, first_line: int) -> list[Problem]:
     """Active content in one Markdown body; `first_line` is the file line the body starts on."""
-    found = remembered("activecontent", body, lambda: _body_findings(body), lambda found: [list(f) for f in found], _findings_from_json)
+    found = remembered("activecontent", body, lambda: _body_findings(text_of(body)), lambda found: [list(f) for f in found], _findings_from_json)
     return sorted({Problem(path, first_line + line - 1, "", message) for line, message in found})
 
 
@@ -123,9 +123,9 @@ def check_bodies(layout: Layout, archive: Archive) -> list[Problem]:
     """Source check: no body of minutes or projects holds script, embeds or script links."""
     problems: list[Problem] = []
     for entry in archive.minutes:
-        problems += body_problems(entry.source, entry.body, entry.body_line)
+        problems += body_problems(entry.source, entry.body_text, entry.body_line)
     for project in archive.projects.values():
-        problems += body_problems(project.source, project.body, project.body_line)
+        problems += body_problems(project.source, project.body_text, project.body_line)
     return problems
 
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from .memo import FileText
 from .mentions import MentionIndex, index_mentions
 from .schema import Group, Minutes, Project
 
@@ -29,10 +30,14 @@ class MinutesEntry:
     """One minutes file: its validated data, its Markdown body and where it came from."""
 
     meta: Minutes
-    body: str
+    body_text: FileText  # read from the file when first used: `make check` may never need it
     source: str  # path relative to the project root, e.g. minutes/norra/2021-05-05.md
     body_line: int
     withheld: WithheldAttendance | None = None  # set when `meta` no longer carries the names
+
+    @property
+    def body(self) -> str:
+        return self.body_text.value
 
     @property
     def group(self) -> str:
@@ -54,9 +59,13 @@ class ProjectEntry:
 
     slug: str
     meta: Project
-    body: str
+    body_text: FileText  # as in MinutesEntry
     source: str
     body_line: int
+
+    @property
+    def body(self) -> str:
+        return self.body_text.value
 
 
 @dataclass
@@ -67,9 +76,9 @@ class Archive:
     minutes: list[MinutesEntry]
     projects: dict[str, ProjectEntry]
     group_order: list[str] = field(default_factory=list)
-    # Each minutes and project file's whole text as `load_archive` read it, so the
-    # privacy guard need not read them again; `without_bodies` leaves them out.
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    # Each minutes and project file's whole text as `load_archive` found it (read, or
+    # known unchanged), for the privacy guard; `without_bodies` leaves them out.
+    texts: dict[str, FileText] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.minutes.sort(key=lambda m: (m.date, m.group))
@@ -124,7 +133,10 @@ class Archive:
         """
         return Archive(
             groups=self.groups,
-            minutes=[replace(entry, body="") for entry in self.minutes],
-            projects={slug: replace(project, body="") for slug, project in self.projects.items()},
+            minutes=[replace(entry, body_text=_EMPTY) for entry in self.minutes],
+            projects={slug: replace(project, body_text=_EMPTY) for slug, project in self.projects.items()},
             group_order=self.group_order,
         )
+
+
+_EMPTY = FileText("")

@@ -116,7 +116,7 @@ def read(root: Path, config_file: str = "mkdocs.yml") -> tuple[FunctionContacts,
         return FunctionContacts(), problems
     finally:
         loader.dispose()
-    doc = load.Document(path=config_file, data={}, body="", body_line=0, parsed=parsed, first_line=1)
+    doc = load.Document(path=config_file, data={}, body_line=0, parsed=parsed, first_line=1)
     if raw is not None and not isinstance(raw, dict):
         problems.append(Problem(config_file, doc.line_of(SETTING), ".".join(SETTING), "ska vara fälten `phone`, `email` och `address` indragna under `contact:`"))
         return FunctionContacts(), problems

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import function_contacts, load, privacy, site_text, strictyaml
 from .archive import Archive
-from .memo import remembered
+from .memo import FileText, remembered, text_of
 from .problems import dotted
 from .problems import Problem
 from .validate import Layout
@@ -65,13 +65,13 @@ def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
         fields: dict[int, str] | None = None  # parsed only for a file with a leak
         for finding in _source_findings(text):
             if not allowed.permits(finding):
-                fields = _fields_by_line(shown, text) if fields is None else fields
-                line = text.count("\n", 0, finding.start) + 1
+                fields = _fields_by_line(shown, text_of(text)) if fields is None else fields
+                line = text_of(text).count("\n", 0, finding.start) + 1
                 problems.append(Problem(shown, line, fields.get(line, ""), source_message(finding)))
     return problems
 
 
-def _source_findings(text: str) -> list[privacy.Finding]:
+def _source_findings(text: str | FileText) -> list[privacy.Finding]:
     """`privacy.find` over one source file, or its result from an earlier run (see memo).
 
     What a finding means here (allowed function contact or leak) is decided after, so
@@ -79,7 +79,7 @@ def _source_findings(text: str) -> list[privacy.Finding]:
     return remembered(
         "privacy",
         text,
-        lambda: privacy.find(text),
+        lambda: privacy.find(text_of(text)),
         lambda found: [[f.start, f.end, f.kind, f.text] for f in found],
         lambda stored: [privacy.Finding(int(start), int(end), str(kind), str(found)) for start, end, kind, found in stored],
     )

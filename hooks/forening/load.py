@@ -8,13 +8,14 @@ engine does not import MkDocs) so both agree on where front matter ends.
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import strictyaml
-from .memo import remembered
+from .memo import ChangedDuringRun, FileText, digest_of, known_file, looked_at, recalled, record_file, remembered
 from .problems import Problem, dotted
 
 # Same as mkdocs.utils.meta.YAML_RE: `---` on line 1, YAML, then `---` or `...`.
@@ -30,11 +31,21 @@ class Document:
 
     path: str  # as shown to editors, relative to the project root
     data: dict[str, Any]
-    body: str
     body_line: int  # 1-based line where the body starts
     parsed: strictyaml.Parsed
     first_line: int = 2  # 1-based file line of the YAML's first line
-    text: str = ""  # the whole file as read (front matter, comments, body), for the privacy guard
+    # The Markdown body and the whole file (front matter, comments, body, for the
+    # privacy guard), each read when first used (see `read_document`).
+    body_text: FileText = field(default_factory=lambda: FileText(""))
+    file_text: FileText = field(default_factory=lambda: FileText(""))
+
+    @property
+    def body(self) -> str:
+        return self.body_text.value
+
+    @property
+    def text(self) -> str:
+        return self.file_text.value
 
     def line_of(self, loc: tuple[str | int, ...]) -> int:
         line = self.parsed.line_of(loc)
@@ -68,7 +79,15 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
 
 
 def read_document(path: Path, shown: str, problems: list[Problem]) -> Document | None:
-    """Read a Markdown file with YAML front matter. None (and problems) if unusable."""
+    """Read a Markdown file with YAML front matter. None (and problems) if unusable.
+
+    A file unchanged since a run that recorded it (see memo) is not read: its data
+    come from the remembered YAML reading, its texts are read only if used.
+    """
+    stat = looked_at(path)  # before reading: a write after it must not go unnoticed
+    known = _known_document(path, shown, stat)
+    if known is not None:
+        return known
     text = read_text(path, shown, problems)
     if text is None:
         return None
@@ -96,9 +115,35 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
     if not isinstance(parsed.data, dict):
         problems.append(Problem(shown, 2, "", "front matter ska vara rader av formen `fält: värde`"))
         return None
-    body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
-    return Document(path=shown, data=parsed.data, body=body, body_line=body_line, parsed=parsed, text=text)
+    file_text, body_text = FileText(text), FileText(text[match.end() :])
+    record_file(path, stat, [file_text.digest, digest_of(yaml_text), match.end(), body_text.digest, body_line])
+    return Document(path=shown, data=parsed.data, body_text=body_text, body_line=body_line, parsed=parsed, file_text=file_text)
+
+
+def _known_document(path: Path, shown: str, stat: os.stat_result | None) -> Document | None:
+    """The document as `read_document` recorded it, if the file is unchanged and its
+    YAML reading is still remembered; None to read it."""
+    record = known_file(path, stat)
+    if record is None:
+        return None
+    try:
+        text_digest, yaml_digest, body_start, body_digest, body_line = record
+        parsed = recalled_yaml(str(yaml_digest))
+    except (TypeError, ValueError):  # not what this engine records
+        return None
+    if parsed is None or not isinstance(parsed.data, dict):
+        return None
+
+    def read() -> str:
+        text = read_text(path, shown, [])
+        if text is None or digest_of(text) != text_digest:
+            raise ChangedDuringRun(shown)
+        return text
+
+    file_text = FileText(read=read, digest=str(text_digest))
+    body_text = FileText(read=lambda: file_text.value[int(body_start) :], digest=str(body_digest))
+    return Document(path=shown, data=parsed.data, body_text=body_text, body_line=int(body_line), parsed=parsed, file_text=file_text)
 
 
 def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, strictyaml.Parsed] | None:
@@ -121,6 +166,11 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, str
 def read_yaml_text(text: str) -> strictyaml.Parsed:
     """`strictyaml.load`, or its result from an earlier run for the same text (see memo)."""
     return remembered("yaml", text, lambda: strictyaml.load(text), strictyaml.Parsed.to_json, strictyaml.Parsed.from_json)
+
+
+def recalled_yaml(digest: str) -> strictyaml.Parsed | None:
+    """What `read_yaml_text` gave for the text of this digest, if still remembered."""
+    return recalled("yaml", digest, strictyaml.Parsed.from_json)
 
 
 def _find_tab(yaml_text: str) -> int | None:

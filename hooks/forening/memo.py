@@ -16,6 +16,12 @@ that cannot be read is ignored. It is JSON, not pickle, because the folder sits
 in the project: a file someone put there must not be able to run code. The
 output checks over the built site are never memoized.
 
+A file unchanged since an earlier run (the same size, change time and inode,
+trusted as git's index trusts them) is not even read: that run recorded the
+digests of its text (`known_file`), and its results are found by them. Its text
+is a `FileText`, read from disk only if something asks for it (a page to render,
+a result not remembered), and then checked against the recorded digest.
+
 Use: `with kept_in(folder): ...` around a run (scripts/validate.py, the build);
 inside, `remembered(kind, text, compute)`. Without an open memo, `remembered`
 simply computes.
@@ -29,6 +35,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -44,6 +51,67 @@ FOLDER = Path(".cache", "forening")  # in the project folder, beside mkdocs.yml 
 SHARDS = "memo"  # FOLDER/memo/<first two hex digits of the digest>.json
 _FORMAT = 2
 
+# A file is recorded as unchanged-since only when its last change is this much older
+# than the run: a write in the same tick of the file system's clock as our reading
+# would otherwise leave size and times as recorded ("racily clean" in git's words).
+# Two seconds covers the coarsest clocks (FAT) and a little skew of a network disk.
+RACY_NS = 2_000_000_000
+
+
+def digest_of(text: str) -> str:
+    """The digest the memo finds a text's results by: SHA-256 (the fastest of hashlib's
+    where the CPU computes it), shortened."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+
+def text_of(text: str | FileText) -> str:
+    return text.value if isinstance(text, FileText) else text
+
+
+class ChangedDuringRun(Exception):
+    """A file changed between the moment its size and times were looked at and its reading."""
+
+    def __init__(self, shown: str):
+        super().__init__(f"{shown}: filen ändrades medan den lästes; kör igen")
+
+
+class FileText:
+    """A text in hand, or a file's text read when first used, and the digest of it.
+
+    A file the memo knows unchanged (see `known_file`) is given as its recorded digest
+    and a way to read it: `make check` finds everything about it by the digest and
+    never reads it. `read` must return the text of that digest (or raise
+    ChangedDuringRun); `FileText(value)` is a text already read.
+    """
+
+    __slots__ = ("_value", "_read", "_digest")
+
+    def __init__(self, value: str | None = None, *, read: Callable[[], str] | None = None, digest: str | None = None):
+        if (value is None) == (read is None):
+            raise TypeError("FileText takes a value or a way to read it")
+        self._value, self._read, self._digest = value, read, digest
+
+    @property
+    def value(self) -> str:
+        if self._value is None:
+            self._value = self._read()  # type: ignore[misc]
+            self._read = None
+        return self._value
+
+    @property
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = digest_of(self.value)
+        return self._digest
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FileText) and self.value == other.value
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, which is read lazily: not a key
+
+    def __repr__(self) -> str:
+        return f"FileText({self._value!r})" if self._value is not None else f"FileText(digest={self._digest!r})"
+
 
 class Memo:
     """Results by (kind, digest of the input), read from and written to the files in `folder`."""
@@ -58,34 +126,35 @@ class Memo:
             self._old, self._stale = _read(folder, self.engine)
         self._now: dict[str, Any] = {}  # what this run used
         self.computed = 0
-        self._digests: dict[str, str] = {}
+        self.started_ns = time.time_ns()
 
-    def get(self, kind: str, text: str, compute: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T], salt: str) -> T:
-        key = f"{kind}:{salt}:{self._digest(text)}"
+    def get(self, kind: str, text: str | FileText, compute: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T], salt: str) -> T:
+        key = f"{kind}:{salt}:{text.digest if isinstance(text, FileText) else digest_of(text)}"
+        found = self.recall(key, decode)
+        if found is not None:
+            return found[0]
+        value = compute()
+        encoded = encode(value)
+        if encoded is not None:  # None: this value is not kept (e.g. not JSON's shape)
+            self.keep(key, encoded)
+        self.computed += 1
+        return value
+
+    def recall(self, key: str, decode: Callable[[Any], T]) -> tuple[T] | None:
+        """The remembered value of `key`, kept for this run too, or None."""
         if key in self._now or key in self._old:
             stored = self._now.get(key, self._old.get(key))
             try:
                 value = decode(stored)
             except Exception:  # noqa: BLE001 - not what this engine writes (a file edited by hand): compute it
-                pass
-            else:
-                self._now[key] = stored
-                return value
-        value = compute()
-        encoded = encode(value)
-        if encoded is not None:  # None: this value is not kept (e.g. not JSON's shape)
-            self._now[key] = encoded
-            self._changed.add(_shard(key))
-        self.computed += 1
-        return value
+                return None
+            self._now[key] = stored
+            return (value,)
+        return None
 
-    def _digest(self, text: str) -> str:
-        """SHA-256 of the text (the fastest of hashlib's where the CPU computes it), once per
-        text and run: a minutes body is looked up by the active-content check and for names."""
-        digest = self._digests.get(text)
-        if digest is None:
-            digest = self._digests[text] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-        return digest
+    def keep(self, key: str, encoded: Any) -> None:
+        self._now[key] = encoded
+        self._changed.add(_shard(key))
 
     def save(self) -> None:
         """Write the files whose entries changed. Never fails a run.
@@ -140,7 +209,7 @@ def kept_in(folder: Path | None) -> Iterator[Memo]:
 
 def remembered(
     kind: str,
-    text: str,
+    text: str | FileText,
     compute: Callable[[], T],
     encode: Callable[[T], Any] = lambda value: value,
     decode: Callable[[Any], T] = lambda stored: stored,
@@ -157,6 +226,52 @@ def remembered(
     if memo is None:
         return compute()
     return memo.get(kind, text, compute, encode, decode, salt)
+
+
+def recalled(kind: str, digest: str, decode: Callable[[Any], T], salt: str = "") -> T | None:
+    """What `remembered` kept for the text of this digest, or None (nothing kept, no memo open)."""
+    memo = _current.get()
+    found = memo.recall(f"{kind}:{salt}:{digest}", decode) if memo is not None else None
+    return found[0] if found is not None else None
+
+
+def looked_at(path: Path) -> os.stat_result | None:
+    """The file's size, times and inode, taken before reading it (None: it cannot be)."""
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def known_file(path: Path, stat: os.stat_result | None) -> list | None:
+    """What a run recorded (`record_file`) of this file when it had this size, change time
+    and inode; None if it was not recorded so, or no memo is open.
+
+    Any write to a file sets its change time to the clock's now, and nobody can set it
+    back, so the same change time (and size and inode) is the same content, with the
+    margin of RACY_NS when recording."""
+    memo = _current.get()
+    if memo is None or stat is None:
+        return None
+    found = memo.recall(_file_key(path, stat), lambda stored: stored if isinstance(stored, list) else _not_this_engines())
+    return found[0] if found is not None else None
+
+
+def record_file(path: Path, stat: os.stat_result | None, record: list) -> None:
+    """Keep `record` (JSON values) for this file as `stat` found it, if its last change
+    is old enough to trust (RACY_NS): a file changed just now is read again next time."""
+    memo = _current.get()
+    if memo is not None and stat is not None and stat.st_ctime_ns < memo.started_ns - RACY_NS:
+        memo.keep(_file_key(path, stat), record)
+
+
+def _file_key(path: Path, stat: os.stat_result) -> str:
+    identity = f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}|{stat.st_ino}|{stat.st_dev}"
+    return f"file::{digest_of(identity)}"
+
+
+def _not_this_engines() -> Any:
+    raise ValueError("not a record this engine writes")
 
 
 def _engine_digest() -> str:

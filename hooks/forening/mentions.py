@@ -26,7 +26,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from .headings import Heading, headings
-from .memo import remembered
+from .memo import FileText, remembered, text_of
 from .problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -138,10 +138,10 @@ class NameFinder:
             for first, keys in by_first.items()
         }
 
-    def places(self, body: str) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
+    def places(self, body: str | FileText) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
         """For each project named in a minutes body, where: the sections (in page order)
         and the 0-based body lines. Remembered between runs for the same names and body (see memo)."""
-        return remembered("mentions", body, lambda: self._places(body), _places_to_json, _places_from_json, salt=self._names)
+        return remembered("mentions", body, lambda: self._places(text_of(body)), _places_to_json, _places_from_json, salt=self._names)
 
     def _places(self, body: str) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
         named = self.find(body)
@@ -214,7 +214,7 @@ def index_mentions(minutes: list[MinutesEntry], projects: dict[str, ProjectEntry
     finder = NameFinder(projects.values())
     by_project: dict[str, list[Mention]] = {slug: [] for slug in projects}
     for entry in reversed(minutes):  # the archive keeps minutes oldest first
-        named = finder.places(entry.body)
+        named = finder.places(entry.body_text)
         for slug in dict.fromkeys([*entry.meta.projects, *named]):
             sections, body_lines = named.get(slug, ((), ()))
             by_project.setdefault(slug, []).append(
@@ -237,7 +237,7 @@ def mention_suggestions(layout: Layout, archive: Archive) -> list[Problem]:
     finder = NameFinder(archive.projects.values())
     problems = []
     for entry in archive.minutes:
-        for slug, (_, body_lines) in finder.places(entry.body).items():
+        for slug, (_, body_lines) in finder.places(entry.body_text).items():
             if slug in entry.meta.projects:
                 continue
             title = archive.projects[slug].meta.title

@@ -43,7 +43,7 @@ def read(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     except strictyaml.StrictYamlError as exc:
         return None, [Problem(CONFIG_FILE, 1 + exc.line, "", exc.message)]
     extra = parts["extra"]
-    document = load.Document(path=CONFIG_FILE, data=extra.data or {}, body="", body_line=0, parsed=extra, first_line=1)
+    document = load.Document(path=CONFIG_FILE, data=extra.data or {}, body_line=0, parsed=extra, first_line=1)
     config = SiteConfig(
         site_name=str(parts["site_name"].data or ""),
         site_url=str(parts["site_url"].data or ""),

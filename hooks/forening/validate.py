@@ -60,7 +60,7 @@ def load_archive(layout: Layout, only: set[Path] | None = None) -> tuple[Archive
         groups=groups,
         minutes=[entry for entry, _ in minutes],
         projects={entry.slug: entry for entry, _ in projects},
-        texts={doc.path: doc.text for _, doc in [*projects, *minutes]},
+        texts={doc.path: doc.file_text for _, doc in [*projects, *minutes]},
     ), problems
 
 
@@ -87,7 +87,7 @@ def _load_groups(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Gro
     if result is None:
         return {}, None
     data, parsed = result
-    doc = load.Document(path=shown, data=data, body="", body_line=0, parsed=parsed, first_line=1)
+    doc = load.Document(path=shown, data=data, body_line=0, parsed=parsed, first_line=1)
     if not isinstance(data, dict):
         problems.append(Problem(shown, 1, "", "ska vara grupper av formen `kortnamn:` med `name:` och `members:` indraget under"))
         return {}, None
@@ -117,7 +117,7 @@ def _load_projects(layout: Layout, problems: list[Problem]) -> list[tuple[Projec
             continue
         meta = _validate(Project, doc, problems)
         if isinstance(meta, Project):
-            projects.append((ProjectEntry(slug=slug, meta=meta, body=doc.body, source=shown, body_line=doc.body_line), doc))
+            projects.append((ProjectEntry(slug=slug, meta=meta, body_text=doc.body_text, source=shown, body_line=doc.body_line), doc))
     return projects
 
 
@@ -139,7 +139,7 @@ def _load_minutes(layout: Layout, problems: list[Problem]) -> list[tuple[Minutes
             problems.append(Problem(shown, doc.line_of(("date",)), "date", f"{meta.date} stämmer inte med filnamnet; byt namn på filen till `{meta.date}.md` eller rätta datumet"))
         if meta.group != path.parent.name:
             problems.append(Problem(shown, doc.line_of(("group",)), "group", f"`{meta.group}` stämmer inte med mappen `{path.parent.name}`; flytta filen till minutes/{meta.group}/ eller rätta gruppen"))
-        entry = MinutesEntry(meta=meta, body=doc.body, source=shown, body_line=doc.body_line)
+        entry = MinutesEntry(meta=meta, body_text=doc.body_text, source=shown, body_line=doc.body_line)
         found.append((entry, doc))
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         problems.append(Problem(layout.shown(path), 1, "", "minnesanteckningar ska ligga i gruppens mapp, t.ex. minutes/norra/2021-05-05.md"))
