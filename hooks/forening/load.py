@@ -128,10 +128,11 @@ def _known_document(path: Path, shown: str, stat: os.stat_result | None) -> Docu
     if record is None:
         return None
     try:
-        text_digest, yaml_digest, body_start, body_digest, body_line = record
-        parsed = recalled_yaml(str(yaml_digest))
-    except (TypeError, ValueError):  # not what this engine records
+        text_digest, yaml_digest, body_digest = str(record[0]), str(record[1]), str(record[3])
+        body_start, body_line = int(record[2]), int(record[4])
+    except (IndexError, TypeError, ValueError):  # not what this engine records
         return None
+    parsed = recalled_yaml(yaml_digest)
     if parsed is None or not isinstance(parsed.data, dict):
         return None
 
@@ -141,9 +142,9 @@ def _known_document(path: Path, shown: str, stat: os.stat_result | None) -> Docu
             raise ChangedDuringRun(shown)
         return text
 
-    file_text = FileText(read=read, digest=str(text_digest))
-    body_text = FileText(read=lambda: file_text.value[int(body_start) :], digest=str(body_digest))
-    return Document(path=shown, data=parsed.data, body_text=body_text, body_line=int(body_line), parsed=parsed, file_text=file_text)
+    file_text = FileText(read=read, digest=text_digest)
+    body_text = FileText(read=lambda: file_text.value[body_start:], digest=body_digest)
+    return Document(path=shown, data=parsed.data, body_text=body_text, body_line=body_line, parsed=parsed, file_text=file_text)
 
 
 def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, strictyaml.Parsed] | None:
