@@ -100,11 +100,11 @@ def test_a_file_changed_just_now_is_not_trusted_by_its_times(project_copy: Path,
     path = project_copy / "minutes" / "norra" / "2021-05-05.md"
     check(project_copy)  # the copy was made just now
     with memo.kept_in(project_copy / memo.FOLDER):
-        assert memo.known_file(path, path.stat()) is None
+        assert memo.known_file(path, path.stat(), lambda stored: stored) is None
     monkeypatch.setattr(memo, "RACY_NS", 0)
     check(project_copy)
     with memo.kept_in(project_copy / memo.FOLDER):
-        assert memo.known_file(path, path.stat()) is not None
+        assert memo.known_file(path, path.stat(), lambda stored: stored) is not None
 
 
 def test_a_file_changed_while_the_run_reads_it_stops_the_run(project_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

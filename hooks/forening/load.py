@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import strictyaml
-from .memo import ChangedDuringRun, FileText, digest_of, known_file, looked_at, recalled, record_file, remembered
+from .memo import ChangedDuringRun, FileText, digest_of, known_file, looked_at, recalled, record_file, remembered, text_of
 from .problems import Problem, dotted
 
 # Same as mkdocs.utils.meta.YAML_RE: `---` on line 1, YAML, then `---` or `...`.
@@ -107,8 +107,9 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
     if tab_problem is not None:
         problems.append(Problem(shown, 2 + tab_problem, "", "tabbtecken i front matter; använd mellanslag för indrag"))
         return None
+    front = FileText(yaml_text)  # its digest, computed once, finds the reading and goes in the record
     try:
-        parsed = read_yaml_text(yaml_text)
+        parsed = read_yaml_text(front)
     except strictyaml.StrictYamlError as exc:
         problems.append(Problem(shown, 2 + exc.line, dotted(exc.loc), exc.message))
         return None
@@ -117,21 +118,17 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
         return None
     body_line = text.count("\n", 0, match.end()) + 1
     file_text, body_text = FileText(text), FileText(text[match.end() :])
-    record_file(path, stat, [file_text.digest, digest_of(yaml_text), match.end(), body_text.digest, body_line])
+    record_file(path, stat, [file_text.digest, front.digest, match.end(), body_text.digest, body_line])
     return Document(path=shown, data=parsed.data, body_text=body_text, body_line=body_line, parsed=parsed, file_text=file_text)
 
 
 def _known_document(path: Path, shown: str, stat: os.stat_result | None) -> Document | None:
     """The document as `read_document` recorded it, if the file is unchanged and its
     YAML reading is still remembered; None to read it."""
-    record = known_file(path, stat)
+    record = known_file(path, stat, _record_from_json)
     if record is None:
         return None
-    try:
-        text_digest, yaml_digest, body_digest = str(record[0]), str(record[1]), str(record[3])
-        body_start, body_line = int(record[2]), int(record[4])
-    except (IndexError, TypeError, ValueError):  # not what this engine records
-        return None
+    text_digest, yaml_digest, body_start, body_digest, body_line = record
     parsed = recalled_yaml(yaml_digest)
     if parsed is None or not isinstance(parsed.data, dict):
         return None
@@ -145,6 +142,14 @@ def _known_document(path: Path, shown: str, stat: os.stat_result | None) -> Docu
     file_text = FileText(read=read, digest=text_digest)
     body_text = FileText(read=lambda: file_text.value[body_start:], digest=body_digest)
     return Document(path=shown, data=parsed.data, body_text=body_text, body_line=body_line, parsed=parsed, file_text=file_text)
+
+
+def _record_from_json(stored: Any) -> tuple[str, str, int, str, int]:
+    """`read_document`'s record of a file; raises on anything else (a memo edited by hand)."""
+    text_digest, yaml_digest, body_start, body_digest, body_line = stored
+    if not all(isinstance(d, str) for d in (text_digest, yaml_digest, body_digest)):
+        raise ValueError("not a digest")
+    return text_digest, yaml_digest, int(body_start), body_digest, int(body_line)
 
 
 def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, strictyaml.Parsed] | None:
@@ -164,9 +169,9 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, str
     return parsed.data, parsed
 
 
-def read_yaml_text(text: str) -> strictyaml.Parsed:
+def read_yaml_text(text: str | FileText) -> strictyaml.Parsed:
     """`strictyaml.load`, or its result from an earlier run for the same text (see memo)."""
-    return remembered("yaml", text, lambda: strictyaml.load(text), strictyaml.Parsed.to_json, strictyaml.Parsed.from_json)
+    return remembered("yaml", text, lambda: strictyaml.load(text_of(text)), strictyaml.Parsed.to_json, strictyaml.Parsed.from_json)
 
 
 def recalled_yaml(digest: str) -> strictyaml.Parsed | None:

@@ -129,7 +129,7 @@ class Memo:
         self.started_ns = time.time_ns()
 
     def get(self, kind: str, text: str | FileText, compute: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T], salt: str) -> T:
-        key = f"{kind}:{salt}:{text.digest if isinstance(text, FileText) else digest_of(text)}"
+        key = _key(kind, salt, text.digest if isinstance(text, FileText) else digest_of(text))
         found = self.recall(key, decode)
         if found is not None:
             return found[0]
@@ -231,7 +231,7 @@ def remembered(
 def recalled(kind: str, digest: str, decode: Callable[[Any], T], salt: str = "") -> T | None:
     """What `remembered` kept for the text of this digest, or None (nothing kept, no memo open)."""
     memo = _current.get()
-    found = memo.recall(f"{kind}:{salt}:{digest}", decode) if memo is not None else None
+    found = memo.recall(_key(kind, salt, digest), decode) if memo is not None else None
     return found[0] if found is not None else None
 
 
@@ -243,9 +243,10 @@ def looked_at(path: Path) -> os.stat_result | None:
         return None
 
 
-def known_file(path: Path, stat: os.stat_result | None) -> list | None:
+def known_file(path: Path, stat: os.stat_result | None, decode: Callable[[Any], T]) -> T | None:
     """What a run recorded (`record_file`) of this file when it had this size, change time
-    and inode; None if it was not recorded so, or no memo is open.
+    and inode, through `decode` (which raises on what this engine does not record); None
+    if it was not recorded so, or no memo is open.
 
     Any write to a file sets its change time to the clock's now, and nobody can set it
     back, so the same change time (and size and inode) is the same content, with the
@@ -253,7 +254,7 @@ def known_file(path: Path, stat: os.stat_result | None) -> list | None:
     memo = _current.get()
     if memo is None or stat is None:
         return None
-    found = memo.recall(_file_key(path, stat), lambda stored: stored if isinstance(stored, list) else _not_this_engines())
+    found = memo.recall(_file_key(path, stat), decode)
     return found[0] if found is not None else None
 
 
@@ -265,13 +266,13 @@ def record_file(path: Path, stat: os.stat_result | None, record: list) -> None:
         memo.keep(_file_key(path, stat), record)
 
 
+def _key(kind: str, salt: str, digest: str) -> str:
+    return f"{kind}:{salt}:{digest}"  # the digest last: see _shard
+
+
 def _file_key(path: Path, stat: os.stat_result) -> str:
     identity = f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}|{stat.st_ino}|{stat.st_dev}"
-    return f"file::{digest_of(identity)}"
-
-
-def _not_this_engines() -> Any:
-    raise ValueError("not a record this engine writes")
+    return _key("file", "", digest_of(identity))
 
 
 def _engine_digest() -> str:
