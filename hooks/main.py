@@ -9,8 +9,11 @@ translates between it and MkDocs' events:
   `publish_until`. Priority 100, before plugins look at the files.
 - `on_page_markdown`: give generated pages their (escaped) title and meta, and
   fill the engine's markers (`<!-- forening:retention -->`) in hand-written pages.
-- `on_post_build`: index the built site for search (Pagefind) and run the
-  checks over the built site (privacy guard), side by side (forening.postbuild).
+- `on_post_page`: name each page to the output checks (privacy guard, active
+  content) once MkDocs has written it: they run in a helper process while the
+  next pages are rendered (forening.postbuild).
+- `on_post_build`: index the built site for search (Pagefind) while the helper
+  checks the rest of the site; then the index is checked too.
 
 Hook modules are loaded once per `mkdocs serve`: restart serve after editing
 code under hooks/. Content edits under minutes/ and projects/ rebuild live.
@@ -25,8 +28,9 @@ from pathlib import Path
 from forening import dates, markers, publication, retention
 from forening.checks import check_sources
 from forening.memo import FOLDER, ChangedDuringRun, kept_in
-from forening.pages import Build, Page, generate, generate_assets
-from forening.postbuild import index_and_check
+from forening.helper import Helper
+from forening.pages import Build, Page, generate_site
+from forening.postbuild import SiteChecks
 from forening.problems import ContentError, report
 from forening.validate import Layout
 from markupsafe import escape
@@ -41,6 +45,8 @@ log = get_plugin_logger(__name__)
 # Per-build state, rebuilt in on_files: `mkdocs serve` keeps this module loaded.
 _generated: dict[str, Page] = {}
 _build: Build | None = None
+_checks: SiteChecks | None = None
+_last_page: str | None = None  # written once the next page comes (or the build ends)
 
 
 def build_date() -> dt.date:
@@ -77,17 +83,20 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     _build = Build(archive=archive, today=today, settings=settings)
+    # The build's second core: calendars now, output checks as the pages are written.
+    helper = _start_checks(Path(config.site_dir), settings)
     expired, _ = publication.expired_pages(Path(config.docs_dir), today, Path(config.docs_dir).name)
     for src, _until, _line in expired:  # hand-written pages past `publish_until` (listed by the check)
         if (file := files.get_file_from_path(src)) is not None:
             files.remove(file)
     _generated.clear()
-    for page in generate(_build):
+    pages, assets = generate_site(_build, helper)
+    for page in pages:
         _add(files, File.generated(config, page.src, content=page.markdown, inclusion=_inclusion(page)))
         if page.source:
             files.get_file_from_path(page.src).edit_uri = f"../{page.source}"  # type: ignore[union-attr]
         _generated[page.src] = page
-    for asset in generate_assets(_build):
+    for asset in assets:
         if asset.path is not None:
             _add(files, File.generated(config, asset.dest, abs_src_path=asset.path))
         else:
@@ -115,11 +124,46 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
     return markdown
 
 
+@event_priority(-100)  # last: after any other plugin changed the page
+def on_post_page(output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+    global _last_page
+    # MkDocs writes `output` right after this event, so the page before this one is on disk now.
+    if _checks is not None and _last_page is not None:
+        _checks.written(_last_page)
+    _last_page = page.file.dest_uri
+    return output
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    size, problems = index_and_check(Path(config.site_dir), _build)
+    global _checks
+    checks, _checks = _checks, None
+    assert checks is not None, "on_files starts the checks of every build"
+    if _last_page is not None:
+        checks.written(_last_page)
+    size, problems = checks.finish()
     log.info(size.summary())
     if problems:
         raise PluginError("Den byggda webbplatsen klarade inte kontrollen:\n" + report(problems))
+
+
+def on_build_error(*, error: Exception) -> None:
+    _stop_checks()  # a failed build does not wait for the helper
+
+
+def _start_checks(site_dir: Path, settings: dict) -> Helper:
+    """Start this build's helper process and output checks (see forening.postbuild)."""
+    global _checks, _last_page
+    _stop_checks()  # an earlier build's, in `mkdocs serve`
+    helper = Helper()
+    _checks, _last_page = SiteChecks(site_dir, settings, helper), None
+    return helper
+
+
+def _stop_checks() -> None:
+    global _checks
+    if _checks is not None:
+        _checks.helper.close()
+        _checks = None
 
 
 def _inclusion(page: Page) -> InclusionLevel:

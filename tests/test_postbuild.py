@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
-from forening.postbuild import index_and_check
+from forening.checks import check_output
+from forening.postbuild import SiteChecks, index_and_check
 
 
 def _copy_without_index(site: Path, dest: Path) -> Path:
@@ -29,12 +31,46 @@ def test_index_is_written_into_the_site_and_the_site_passes(site: Path, tmp_path
 
 def test_a_leak_is_found_in_the_page_and_in_the_index(site: Path, tmp_path: Path) -> None:
     copy = _copy_without_index(site, tmp_path / "site")
-    page = copy / "projekt" / "cresco-creare" / "index.html"
-    # Made up: Skatteverket's test personnummer, planted into the built page.
-    html = page.read_text(encoding="utf-8").replace("<div data-pagefind-body>", "<div data-pagefind-body><p>Personnummer 121212-1212.</p>", 1)
-    page.write_text(html, encoding="utf-8")
+    _plant_personnummer(copy)
     _, problems = index_and_check(copy, None)
     paths = {p.path for p in problems}
     assert "projekt/cresco-creare/index.html" in paths
     assert any(path.startswith("pagefind/fragment/") for path in paths), paths
     assert all("personnum" in p.message and "121212" in p.message for p in problems), problems
+
+
+def _plant_personnummer(site: Path) -> str:
+    rel = "projekt/cresco-creare/index.html"
+    page = site / rel
+    # Made up: Skatteverket's test personnummer, planted into the built page.
+    html = page.read_text(encoding="utf-8").replace("<div data-pagefind-body>", "<div data-pagefind-body><p>Personnummer 121212-1212.</p>", 1)
+    page.write_text(html, encoding="utf-8")
+    return rel
+
+
+def test_pages_named_while_written_are_checked_by_the_helper(site: Path, tmp_path: Path) -> None:
+    copy = _copy_without_index(site, tmp_path / "site")
+    planted = _plant_personnummer(copy)
+    checks = SiteChecks(copy, {})
+    pages = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("index.html"))
+    for rel in pages:  # as the adapter does: each page once it is on disk
+        checks.written(rel)
+    checks.written("not/written/index.html")  # a page with empty output: MkDocs writes nothing
+    _, problems = checks.finish()
+    assert not checks.helper.broken  # the helper did its share
+    assert {p.path for p in problems if not p.path.startswith("pagefind/")} == {planted}
+    assert any(p.path.startswith("pagefind/fragment/") for p in problems)
+    # The helper found what checking every file here finds.
+    assert sorted(problems) == sorted(check_output(copy, {}))
+
+
+def test_if_the_helper_dies_every_file_is_checked_here(site: Path, tmp_path: Path) -> None:
+    copy = _copy_without_index(site, tmp_path / "site")
+    planted = _plant_personnummer(copy)
+    checks = SiteChecks(copy, {})
+    checks.written(planted)
+    checks.helper.submit(os._exit, 1)  # the helper process ends as if killed
+    _, problems = checks.finish()
+    assert checks.helper.broken
+    assert planted in {p.path for p in problems}
+    assert any(p.path.startswith("pagefind/fragment/") for p in problems)

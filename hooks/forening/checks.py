@@ -77,16 +77,21 @@ def output_checker(settings: dict, makers: list[Callable[[dict], FileCheck]] = O
 
 def check_output(site_dir: Path, settings: dict, makers: list[Callable[[dict], FileCheck]] = OUTPUT_CHECKS) -> list[Problem]:
     """Every output check (or those of `makers`) over the built site, in one pass: each file is read once."""
+    return check_files(site_dir, [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*")) if path.is_file()], settings, makers)
+
+
+def check_files(site_dir: Path, rels: list[str], settings: dict, makers: list[Callable[[dict], FileCheck]] = OUTPUT_CHECKS) -> list[Problem]:
+    """Every output check (or those of `makers`) over the files at `rels` in `site_dir`."""
     check = output_checker(settings, makers)
-    problems: list[Problem] = []
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(site_dir).as_posix()
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(rel, 1, "", f"filen kan inte läsas för kontrollen ({exc.strerror})"))
-            continue
-        problems += check(rel, data)
-    return problems
+    return [problem for rel in rels for problem in check_file(check, site_dir, rel)]
+
+
+def check_file(check: FileCheck, site_dir: Path, rel: str) -> list[Problem]:
+    """The problems of the file at `rel` in `site_dir` (none if it is not there: nothing was written)."""
+    try:
+        data = (site_dir / rel).read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        return [Problem(rel, 1, "", f"filen kan inte läsas för kontrollen ({exc.strerror})")]
+    return check(rel, data)

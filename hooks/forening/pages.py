@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from . import catalogue, dates, events, feed, ical, meetings, participants, retention, urls
 from .archive import Archive, MinutesEntry
 from .contact_page import contact_pages
 from .guide import guide_pages
+from .helper import Helper
 from .links import Links
 from .render import render
 from .speed import without_gc_pauses
@@ -354,9 +355,36 @@ def generate(build: Build) -> list[Page]:
     return [page for generator in GENERATORS for page in generator(build)]
 
 
+# Asset generators that read no minutes body and take seconds at thousands of
+# meetings: `generate_site` runs them in the build's helper process (forening.helper),
+# on the archive without its bodies, while the pages are generated here.
+ON_HELPER: list[Callable[[Build], Iterator[Asset]]] = [
+    calendar_assets,
+]
+
+
 @without_gc_pauses
 def generate_assets(build: Build) -> list[Asset]:
     """All other generated files of the site."""
     return [asset for generator in ASSET_GENERATORS for asset in generator(build)]
+
+
+def generate_site(build: Build, helper: Helper) -> tuple[list[Page], list[Asset]]:
+    """`generate` and `generate_assets` at once, the generators of `ON_HELPER` in `helper`."""
+    bodiless = replace(build, archive=build.archive.without_bodies())
+    elsewhere = {generator: helper.submit(assets_of, generator, bodiless) for generator in ON_HELPER}
+    pages = generate(build)
+    assets = []
+    for generator in ASSET_GENERATORS:
+        if generator in elsewhere:
+            assets += helper.result_or(elsewhere[generator], lambda: assets_of(generator, bodiless))
+        else:
+            assets += assets_of(generator, build)
+    return pages, assets
+
+
+@without_gc_pauses
+def assets_of(generator: Callable[[Build], Iterator[Asset]], build: Build) -> list[Asset]:
+    return list(generator(build))
 
 

@@ -1,38 +1,109 @@
-"""After the generator wrote the site: the search index and the output checks, on both cores.
+"""The output checks and the search index, on the build's second core, while and after the site is written.
 
-Pagefind indexes in its own process, which keeps one core busy for a while (tens
-of seconds at 5,000 minutes) while Python waits. The output checks (privacy
-guard, active content) are Python and need a core of their own. So the index is
-written to a staging folder outside the site while the checks read the site;
-then the checks read the index in the staging folder, and it is moved into the
-site. The same checks read the same files as when run one after the other; the
-wall time is that of the longer of the two instead of their sum.
+The output checks (privacy guard, active content) cost about as much CPU as
+Pagefind's indexing, and at thousands of pages that is tens of seconds. So
+`SiteChecks` runs them in the build's helper process (forening.helper):
+
+1. While the pages are written: the generator names each page as soon as it is
+   on disk (`written`), and the helper reads and checks it while the next pages
+   are rendered.
+2. After the last page (`finish`): the helper checks every other file of the
+   site (assets, sitemap, feeds, calendars, and pages no one named) while
+   Pagefind indexes the site into a staging folder outside it; then the helper
+   and this process check half the index each, and it is moved into the site.
+
+Every file is read from disk as written and checked once, by the checks of
+`checks.check_output`. Their state across files only saves work (the guard's
+texts found clean), so any split of the files finds the same problems. If the
+helper cannot start or dies, every file is checked here instead: slower, never
+fewer.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
 
-from .checks import check_output
+from . import checks
+from .helper import Helper
 from .problems import Problem
 from .search import OUTPUT, IndexSize, build_search_index
 
+# Pages handed to the helper at a time: one round trip per batch, not per page.
+BATCH = 25
 
-def index_and_check(site_dir: Path, build: Any) -> tuple[IndexSize, list[Problem]]:
+
+class SiteChecks:
+    """The output checks of one build of `site_dir`, mostly in `helper` (which `finish` closes)."""
+
+    def __init__(self, site_dir: Path, settings: dict, helper: Helper | None = None) -> None:
+        self.site_dir = site_dir
+        self.settings = settings
+        self.helper = helper or Helper()
+        self._named: set[str] = set()  # every page named so far, as paths in the site
+        self._batch: list[str] = []
+        self._results: list[Future[list[Problem]]] = []
+
+    def written(self, rel: str) -> None:
+        """The file at `rel` (a path in the site) is written completely: check it."""
+        self._named.add(rel)
+        self._batch.append(rel)
+        if len(self._batch) >= BATCH:
+            self._hand_over(self.site_dir, self._batch)
+            self._batch = []
+
+    def finish(self) -> tuple[IndexSize, list[Problem]]:
+        """Index the site into `site_dir/pagefind/`, and every problem of every file, the index's included."""
+        shutil.rmtree(self.site_dir / OUTPUT, ignore_errors=True)  # a dirty build's old index is not checked or kept
+        self._hand_over(self.site_dir, self._batch)
+        self._hand_over(self.site_dir, [rel for rel in _files(self.site_dir) if rel not in self._named])
+        with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+            staging = Path(tmp)
+            size = build_search_index(self.site_dir, staging / OUTPUT)
+            # The index is checked where it is (paths read `pagefind/...`, as in the
+            # site), on both cores: every other file by the helper, the rest here.
+            index = _files(staging)
+            self._hand_over(staging, index[::2])
+            problems = checks.check_files(staging, index[1::2], self.settings)
+            try:
+                problems += [problem for result in self._results for problem in result.result()]
+            except BrokenProcessPool:  # no helper, or it died (out of memory, killed): check it all here
+                self.helper.broken = True
+                problems = checks.check_output(self.site_dir, self.settings) + checks.check_output(staging, self.settings)
+            finally:
+                self.helper.close()
+            shutil.move(staging / OUTPUT, self.site_dir / OUTPUT)
+        return size, problems
+
+    def _hand_over(self, folder: Path, rels: list[str]) -> None:
+        if rels:
+            if not self._results:  # the helper's checker for this site, before its first files
+                self._results.append(self.helper.submit(_begin, self.settings))
+            self._results.append(self.helper.submit(_check_files, folder, list(rels)))
+
+
+def index_and_check(site_dir: Path, build: object) -> tuple[IndexSize, list[Problem]]:
     """Index `site_dir` into `site_dir/pagefind/` and run every output check over the result."""
-    settings = getattr(build, "settings", None) or {}
-    shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # a dirty build's old index is not checked or kept
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
-        staging = Path(tmp)
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            indexing = pool.submit(build_search_index, site_dir, staging / OUTPUT)
-            problems = check_output(site_dir, settings)
-            size = indexing.result()
-        # Checked where it is: paths read `pagefind/...`, as in the site.
-        problems += check_output(staging, settings)
-        shutil.move(staging / OUTPUT, site_dir / OUTPUT)
-    return size, problems
+    return SiteChecks(site_dir, getattr(build, "settings", None) or {}).finish()
+
+
+def _files(folder: Path) -> list[str]:
+    return [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*")) if path.is_file()]
+
+
+# In the helper process: one checker for the whole site, made by `_begin`.
+_checker: checks.FileCheck | None = None
+
+
+def _begin(settings: dict) -> list[Problem]:
+    global _checker
+    _checker = checks.output_checker(settings)
+    return []
+
+
+def _check_files(folder: Path, rels: list[str]) -> list[Problem]:
+    assert _checker is not None, "_begin runs first"
+    return [problem for rel in rels for problem in checks.check_file(_checker, folder, rel)]

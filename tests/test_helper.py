@@ -1,0 +1,66 @@
+"""forening.helper: work handed to a second process gives what the build would compute itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from conftest import ROOT
+from forening import pages
+from forening.helper import Helper
+from forening.validate import Layout, load_archive
+
+SETTINGS = {"site_url": "https://example.invalid/", "site_name": "Samordningsförbundet Skaraborg", "project_root": str(ROOT)}
+
+
+def _build() -> pages.Build:
+    archive, problems = load_archive(Layout(root=ROOT))
+    assert archive is not None, problems
+    return pages.Build(archive=archive, today=dt.date(2026, 11, 23), settings=SETTINGS)
+
+
+def test_work_runs_in_another_process() -> None:
+    helper = Helper()
+    try:
+        assert helper.submit(os.getpid).result() != os.getpid()
+    finally:
+        helper.close()
+
+
+def test_a_dead_helper_leaves_the_work_to_the_build() -> None:
+    helper = Helper()
+    try:
+        helper.submit(os._exit, 1)  # the helper process ends as if killed
+        future = helper.submit(os.getpid)
+        assert helper.result_or(future, os.getpid) == os.getpid()
+        assert helper.broken
+    finally:
+        helper.close()
+
+
+def test_the_site_generated_with_a_helper_is_the_site_generated_without() -> None:
+    build = _build()
+    helper = Helper()
+    try:
+        got_pages, got_assets = pages.generate_site(build, helper)
+    finally:
+        helper.close()
+    assert not helper.broken  # the calendars were written in the helper
+    assert got_pages == pages.generate(build)
+    assert got_assets == pages.generate_assets(build)
+    calendars = [asset for asset in got_assets if asset.dest.endswith(".ics")]
+    assert len(calendars) == 1 + len(build.archive.group_order)
+    assert all(b"BEGIN:VEVENT" in asset.content for asset in calendars if asset.content)
+
+
+def test_the_site_generated_without_a_working_helper_is_the_same() -> None:
+    build = _build()
+    helper = Helper()
+    try:
+        helper.submit(os._exit, 1)
+        got_pages, got_assets = pages.generate_site(build, helper)
+    finally:
+        helper.close()
+    assert helper.broken
+    assert got_pages == pages.generate(build)
+    assert got_assets == pages.generate_assets(build)
