@@ -84,13 +84,13 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
         raise PluginError(str(exc)) from None
     _build = Build(archive=archive, today=today, settings=settings)
     # The build's second core: calendars now, output checks as the pages are written.
-    helper = _start_checks(Path(config.site_dir), settings)
+    checks = _start_checks(Path(config.site_dir), settings)
     expired, _ = publication.expired_pages(Path(config.docs_dir), today, Path(config.docs_dir).name)
     for src, _until, _line in expired:  # hand-written pages past `publish_until` (listed by the check)
         if (file := files.get_file_from_path(src)) is not None:
             files.remove(file)
     _generated.clear()
-    pages, assets = generate_site(_build, helper)
+    pages, assets = generate_site(_build, checks.helper)
     for page in pages:
         _add(files, File.generated(config, page.src, content=page.markdown, inclusion=_inclusion(page)))
         if page.source:
@@ -101,6 +101,7 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
             _add(files, File.generated(config, asset.dest, abs_src_path=asset.path))
         else:
             _add(files, File.generated(config, asset.dest, content=asset.content))
+            checks.generated(asset.dest, asset.content or b"")  # checked while MkDocs converts the Markdown
     # Every page is generated: the bodies now live in the pages, so the build keeps
     # the archive for later events without them (see Archive.without_bodies).
     _build = replace(_build, archive=archive.without_bodies())
@@ -150,13 +151,16 @@ def on_build_error(*, error: Exception) -> None:
     _stop_checks()  # a failed build does not wait for the helper
 
 
-def _start_checks(site_dir: Path, settings: dict) -> Helper:
+def on_shutdown() -> None:
+    _stop_checks()  # MkDocs is ending (and a caller that only ran on_files is done)
+
+
+def _start_checks(site_dir: Path, settings: dict) -> SiteChecks:
     """Start this build's helper process and output checks (see forening.postbuild)."""
     global _checks, _last_page
     _stop_checks()  # an earlier build's, in `mkdocs serve`
-    helper = Helper()
-    _checks, _last_page = SiteChecks(site_dir, settings, helper), None
-    return helper
+    _checks, _last_page = SiteChecks(site_dir, settings, Helper()), None
+    return _checks
 
 
 def _stop_checks() -> None:

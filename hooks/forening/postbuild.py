@@ -4,16 +4,19 @@ The output checks (privacy guard, active content) cost about as much CPU as
 Pagefind's indexing, and at thousands of pages that is tens of seconds. So
 `SiteChecks` runs them in the build's helper process (forening.helper):
 
-1. While the pages are written: the generator names each page as soon as it is
-   on disk (`written`), and the helper reads and checks it while the next pages
-   are rendered.
+1. Before and while the site is written: files whose bytes are known early
+   (calendars, feeds) are checked as soon as they are generated (`generated`),
+   while MkDocs converts the Markdown; then the generator names each page as
+   soon as it is on disk (`written`), and the helper reads and checks it while
+   the next pages are rendered.
 2. After the last page (`finish`): the helper checks every other file of the
    site (assets, sitemap, feeds, calendars, and pages no one named) while
    Pagefind indexes the site into a staging folder outside it; then the helper
    and this process check half the index each, and it is moved into the site.
 
-Every file is read from disk as written and checked once, by the checks of
-`checks.check_output`. Their state across files only saves work (the guard's
+Every file is checked once, by the checks of `checks.check_output`, as read
+from disk, or for a generated file as generated when the file on disk holds
+the same bytes (compared by digest in `finish`; if not, it is read again). Their state across files only saves work (the guard's
 texts found clean), so any split of the files finds the same problems. If the
 helper cannot start or dies, every file is checked here instead: slower, never
 fewer.
@@ -21,6 +24,7 @@ fewer.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 from concurrent.futures import Future
@@ -44,6 +48,7 @@ class SiteChecks:
         self.settings = settings
         self.helper = helper or Helper()
         self._named: set[str] = set()  # every page named so far, as paths in the site
+        self._generated: dict[str, str] = {}  # files checked before they were written: path to digest
         self._batch: list[str] = []
         self._results: list[Future[list[Problem]]] = []
 
@@ -55,11 +60,18 @@ class SiteChecks:
             self._hand_over(self.site_dir, self._batch)
             self._batch = []
 
+    def generated(self, rel: str, data: bytes) -> None:
+        """The generator will write exactly `data` at `rel`: check it now (`finish` makes sure it did)."""
+        self._generated[rel] = hashlib.sha256(data).hexdigest()
+        if not self._results:
+            self._results.append(self.helper.submit(_begin, self.settings))
+        self._results.append(self.helper.submit(_check_data, rel, data))
+
     def finish(self) -> tuple[IndexSize, list[Problem]]:
         """Index the site into `site_dir/pagefind/`, and every problem of every file, the index's included."""
         shutil.rmtree(self.site_dir / OUTPUT, ignore_errors=True)  # a dirty build's old index is not checked or kept
         self._hand_over(self.site_dir, self._batch)
-        self._hand_over(self.site_dir, [rel for rel in _files(self.site_dir) if rel not in self._named])
+        self._hand_over(self.site_dir, [rel for rel in _files(self.site_dir) if rel not in self._named and not self._as_checked(rel)])
         with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
             staging = Path(tmp)
             size = build_search_index(self.site_dir, staging / OUTPUT)
@@ -77,6 +89,11 @@ class SiteChecks:
                 self.helper.close()
             shutil.move(staging / OUTPUT, self.site_dir / OUTPUT)
         return size, problems
+
+    def _as_checked(self, rel: str) -> bool:
+        """Whether the file at `rel` holds the bytes `generated` checked."""
+        digest = self._generated.get(rel)
+        return digest is not None and hashlib.sha256((self.site_dir / rel).read_bytes()).hexdigest() == digest
 
     def _hand_over(self, folder: Path, rels: list[str]) -> None:
         if rels:
@@ -102,6 +119,11 @@ def _begin(settings: dict) -> list[Problem]:
     global _checker
     _checker = checks.output_checker(settings)
     return []
+
+
+def _check_data(rel: str, data: bytes) -> list[Problem]:
+    assert _checker is not None, "_begin runs first"
+    return _checker(rel, data)
 
 
 def _check_files(folder: Path, rels: list[str]) -> list[Problem]:

@@ -55,7 +55,10 @@ def write_plain_project(root: Path, today: str, pagefind: bool) -> Path:
         config = load_config(str(root / "mkdocs.yml"))
         shutil.copytree(config.docs_dir, docs)
         config = config.plugins.on_config(config)
-        files = config.plugins.on_files(get_files(config), config=config)
+        try:
+            files = config.plugins.on_files(get_files(config), config=config)
+        finally:
+            config.plugins.on_shutdown()  # our adapter started a helper process (forening.helper): end it
         for file in list(files):
             if file.generated_by is None:
                 continue  # a hand-written page or asset under docs/: copied above
