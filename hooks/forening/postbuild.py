@@ -27,9 +27,11 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from . import checks
 from .helper import Helper
@@ -63,9 +65,7 @@ class SiteChecks:
     def generated(self, rel: str, data: bytes) -> None:
         """The generator will write exactly `data` at `rel`: check it now (`finish` makes sure it did)."""
         self._generated[rel] = hashlib.sha256(data).hexdigest()
-        if not self._results:
-            self._results.append(self.helper.submit(_begin, self.settings))
-        self._results.append(self.helper.submit(_check_data, rel, data))
+        self._submit(_check_data, rel, data)
 
     def finish(self) -> tuple[IndexSize, list[Problem]]:
         """Index the site into `site_dir/pagefind/`, and every problem of every file, the index's included."""
@@ -97,9 +97,12 @@ class SiteChecks:
 
     def _hand_over(self, folder: Path, rels: list[str]) -> None:
         if rels:
-            if not self._results:  # the helper's checker for this site, before its first files
-                self._results.append(self.helper.submit(_begin, self.settings))
-            self._results.append(self.helper.submit(_check_files, folder, list(rels)))
+            self._submit(_check_files, folder, list(rels))
+
+    def _submit(self, work: Callable[..., list[Problem]], *args: Any) -> None:
+        if not self._results:  # the helper's checker for this site, before its first file
+            self._results.append(self.helper.submit(_begin, self.settings))
+        self._results.append(self.helper.submit(work, *args))
 
 
 def index_and_check(site_dir: Path, build: object) -> tuple[IndexSize, list[Problem]]:
