@@ -14,6 +14,8 @@ translates between it and MkDocs' events:
   next pages are rendered (forening.postbuild).
 - `on_post_build`: index the built site for search (Pagefind) while the helper
   checks the rest of the site; then the index is checked too.
+- `on_build_error`, `on_shutdown`: stop the helper process (forening.helper),
+  which `on_files` starts with the calendars.
 
 Hook modules are loaded once per `mkdocs serve`: restart serve after editing
 code under hooks/. Content edits under minutes/ and projects/ rebuild live.
@@ -47,6 +49,8 @@ _generated: dict[str, Page] = {}
 _build: Build | None = None
 _checks: SiteChecks | None = None
 _last_page: str | None = None  # written once the next page comes (or the build ends)
+
+HELPER_BROKEN = "Hjälpprocessen kunde inte användas: bygget gjorde kalendrarna och alla kontroller själv (samma resultat, långsammare)."
 
 
 def build_date() -> dt.date:
@@ -143,6 +147,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         checks.written(_last_page)
     size, problems = checks.finish()
     log.info(size.summary())
+    if checks.helper.broken:  # the same result, but tell whoever wonders why the build was slow
+        log.info(HELPER_BROKEN)
     if problems:
         raise PluginError("Den byggda webbplatsen klarade inte kontrollen:\n" + report(problems))
 
