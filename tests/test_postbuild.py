@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from forening.checks import check_output
-from forening.postbuild import SiteChecks, index_and_check
+from forening.postbuild import SiteChecks
 
 
 def _copy_without_index(site: Path, dest: Path) -> Path:
@@ -20,7 +20,7 @@ def test_index_is_written_into_the_site_and_the_site_passes(site: Path, tmp_path
     copy = _copy_without_index(site, tmp_path / "site")
     (copy / "pagefind").mkdir()
     (copy / "pagefind" / "stale.txt").write_text("from a dirty build", encoding="utf-8")
-    size, problems = index_and_check(copy, None)
+    size, problems = SiteChecks(copy, {}).finish()
     assert problems == []
     assert size.pages > 20
     entry = json.loads((copy / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -32,7 +32,7 @@ def test_index_is_written_into_the_site_and_the_site_passes(site: Path, tmp_path
 def test_a_leak_is_found_in_the_page_and_in_the_index(site: Path, tmp_path: Path) -> None:
     copy = _copy_without_index(site, tmp_path / "site")
     _plant_personnummer(copy)
-    _, problems = index_and_check(copy, None)
+    _, problems = SiteChecks(copy, {}).finish()
     paths = {p.path for p in problems}
     assert "projekt/cresco-creare/index.html" in paths
     assert any(path.startswith("pagefind/fragment/") for path in paths), paths

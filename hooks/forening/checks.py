@@ -77,7 +77,12 @@ def output_checker(settings: dict, makers: list[Callable[[dict], FileCheck]] = O
 
 def check_output(site_dir: Path, settings: dict, makers: list[Callable[[dict], FileCheck]] = OUTPUT_CHECKS) -> list[Problem]:
     """Every output check (or those of `makers`) over the built site, in one pass: each file is read once."""
-    return check_files(site_dir, [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*")) if path.is_file()], settings, makers)
+    return check_files(site_dir, site_files(site_dir), settings, makers)
+
+
+def site_files(folder: Path) -> list[str]:
+    """Every file under `folder`, as sorted paths relative to it."""
+    return [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*")) if path.is_file()]
 
 
 def check_files(site_dir: Path, rels: list[str], settings: dict, makers: list[Callable[[dict], FileCheck]] = OUTPUT_CHECKS) -> list[Problem]:

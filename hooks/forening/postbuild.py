@@ -71,13 +71,13 @@ class SiteChecks:
         """Index the site into `site_dir/pagefind/`, and every problem of every file, the index's included."""
         shutil.rmtree(self.site_dir / OUTPUT, ignore_errors=True)  # a dirty build's old index is not checked or kept
         self._hand_over(self.site_dir, self._batch)
-        self._hand_over(self.site_dir, [rel for rel in _files(self.site_dir) if rel not in self._named and not self._as_checked(rel)])
+        self._hand_over(self.site_dir, [rel for rel in checks.site_files(self.site_dir) if rel not in self._named and not self._as_checked(rel)])
         with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
             staging = Path(tmp)
             size = build_search_index(self.site_dir, staging / OUTPUT)
             # The index is checked where it is (paths read `pagefind/...`, as in the
             # site), on both cores: every other file by the helper, the rest here.
-            index = _files(staging)
+            index = checks.site_files(staging)
             self._hand_over(staging, index[::2])
             problems = checks.check_files(staging, index[1::2], self.settings)
             try:
@@ -103,15 +103,6 @@ class SiteChecks:
         if not self._results:  # the helper's checker for this site, before its first file
             self._results.append(self.helper.submit(_begin, self.settings))
         self._results.append(self.helper.submit(work, *args))
-
-
-def index_and_check(site_dir: Path, build: object) -> tuple[IndexSize, list[Problem]]:
-    """Index `site_dir` into `site_dir/pagefind/` and run every output check over the result."""
-    return SiteChecks(site_dir, getattr(build, "settings", None) or {}).finish()
-
-
-def _files(folder: Path) -> list[str]:
-    return [path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*")) if path.is_file()]
 
 
 # In the helper process: one checker for the whole site, made by `_begin`.
