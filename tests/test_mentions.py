@@ -67,6 +67,7 @@ def finder() -> NameFinder:
         ("<!-- Cresco -->", []),
         ("[läs mer](https://example.invalid/cresco-creare)", []),
         ("https://example.invalid/cresco", []),
+        ("Se https://example.invalid/cresco och\nCresco avslutas.", ["cresco-creare"]),  # an address hides its line's part only
         ("[Cresco Creare](https://example.invalid/x)", ["cresco-creare"]),  # link text is read
     ],
 )
