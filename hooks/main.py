@@ -3,7 +3,9 @@
 The engine (`hooks/forening/`) loads, validates and renders; this file only
 translates between it and MkDocs' events:
 
-- `on_files`: validate everything (every error at once, or stop), keep what is
+- `on_files`: start the helper process (forening.helper), which takes the slow
+  part of the source checks, the calendars and the output checks off this one;
+  validate everything (every error at once, or stop), keep what is
   published today (`publication.published`: publish_until, retention), then add
   the generated pages and files and drop hand-written pages past their
   `publish_until`. Priority 100, before plugins look at the files.
@@ -14,8 +16,7 @@ translates between it and MkDocs' events:
   next pages are rendered (forening.postbuild).
 - `on_post_build`: index the built site for search (Pagefind) while the helper
   checks the rest of the site; then the index is checked too.
-- `on_build_error`, `on_shutdown`: stop the helper process (forening.helper),
-  which `on_files` starts with the calendars.
+- `on_build_error`, `on_shutdown`: stop the helper process.
 
 Hook modules are loaded once per `mkdocs serve`: restart serve after editing
 code under hooks/. Content edits under minutes/ and projects/ rebuild live.
@@ -27,7 +28,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from forening import dates, markers, publication, retention
+from forening import dates, markers, mentions, publication, retention
 from forening.checks import check_sources
 from forening.memo import FOLDER, ChangedDuringRun, kept_in
 from forening.helper import Helper
@@ -47,6 +48,7 @@ log = get_plugin_logger(__name__)
 # Per-build state, rebuilt in on_files: `mkdocs serve` keeps this module loaded.
 _generated: dict[str, Page] = {}
 _build: Build | None = None
+_helper: Helper | None = None
 _checks: SiteChecks | None = None
 _last_page: str | None = None  # written once the next page comes (or the build ends)
 
@@ -70,8 +72,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Files:
     global _build
-    # Without the suggestions: they are for `make check`, and cost seconds on a large archive.
-    archive, problems = check_sources(Layout(root=root, config_file=Path(config.config_file_path).name), suggestions=False)
+    helper = _start_helper()
+    # Without the suggestions: they are for `make check`. While the helper does the
+    # source checks' slow work, find the project names the project pages need.
+    layout = Layout(root=root, config_file=Path(config.config_file_path).name)
+    archive, problems = check_sources(layout, suggestions=False, helper=helper, meanwhile=mentions.name_every_body)
     for problem in problems:
         if archive is not None:
             log.info(str(problem))  # suggestions only: they never stop a build
@@ -87,8 +92,8 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     _build = Build(archive=archive, today=today, settings=settings)
-    # The build's second core: calendars now, output checks as the pages are written.
-    checks = _start_checks(Path(config.site_dir), settings)
+    # The helper's next work: calendars now, output checks as the pages are written.
+    checks = _start_checks(Path(config.site_dir), settings, helper)
     expired, _ = publication.expired_pages(Path(config.docs_dir), today, Path(config.docs_dir).name)
     for src, _until, _line in expired:  # hand-written pages past `publish_until` (listed by the check)
         if (file := files.get_file_from_path(src)) is not None:
@@ -161,19 +166,30 @@ def on_shutdown() -> None:
     _stop_checks()  # MkDocs is ending (and a caller that only ran on_files is done)
 
 
-def _start_checks(site_dir: Path, settings: dict) -> SiteChecks:
-    """Start this build's helper process and output checks (see forening.postbuild)."""
-    global _checks, _last_page
+def _start_helper() -> Helper:
+    """Start this build's helper process (it imports while this one reads the content)."""
+    global _helper
     _stop_checks()  # an earlier build's, in `mkdocs serve`
-    _checks, _last_page = SiteChecks(site_dir, settings, Helper()), None
+    _helper = Helper()
+    _helper.start()
+    return _helper
+
+
+def _start_checks(site_dir: Path, settings: dict, helper: Helper) -> SiteChecks:
+    """Start this build's output checks in its helper (see forening.postbuild)."""
+    global _checks, _last_page
+    _checks, _last_page = SiteChecks(site_dir, settings, helper), None
     return _checks
 
 
 def _stop_checks() -> None:
-    global _checks
+    global _checks, _helper
     if _checks is not None:
         _checks.helper.close()
         _checks = None
+    if _helper is not None:
+        _helper.close()
+        _helper = None
 
 
 def _inclusion(page: Page) -> InclusionLevel:

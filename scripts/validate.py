@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from forening.checks import check_sources  # noqa: E402
+from forening.helper import Helper  # noqa: E402
 from forening.memo import FOLDER, ChangedDuringRun, kept_in  # noqa: E402
 from forening.problems import errors, report  # noqa: E402
 from forening.speed import without_gc_pauses  # noqa: E402
@@ -33,12 +34,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     only = set(args.paths) if args.paths else None
     root = args.root.resolve()
+    helper = Helper()  # a second core for what the memo does not know yet; started only if needed
     try:
         with kept_in(root / FOLDER):  # what earlier runs found in unchanged files (see forening/memo.py)
-            _, problems = check_sources(Layout(root=root), only=only)
+            _, problems = check_sources(Layout(root=root), only=only, helper=helper)
     except ChangedDuringRun as exc:
         print(exc, file=sys.stderr)
         return 1
+    finally:
+        helper.close()
     if problems:
         print(report(problems), file=sys.stderr)
     if not errors(problems):

@@ -31,11 +31,12 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .memo import FileText, remembered, text_of
+from .prefetch import Work
 from .problems import Problem
 from .site_text import read_html
 
 if TYPE_CHECKING:
-    from .archive import Archive
+    from .archive import Archive, MinutesEntry, ProjectEntry
     from .validate import Layout
 
 # Elements that run script, load another page into this one or redirect its links.
@@ -97,7 +98,7 @@ class _BodyFinder(HTMLParser):
 
 def body_problems(path: str, body: str | FileText, first_line: int) -> list[Problem]:
     """Active content in one Markdown body; `first_line` is the file line the body starts on."""
-    found = remembered("activecontent", body, lambda: _body_findings(text_of(body)), lambda found: [list(f) for f in found], _findings_from_json)
+    found = remembered(_KIND, body, lambda: _body_findings(text_of(body)), _findings_to_json, _findings_from_json)
     return sorted({Problem(path, first_line + line - 1, "", message) for line, message in found})
 
 
@@ -115,18 +116,29 @@ def _body_findings(body: str) -> list[tuple[int, str]]:
     return found
 
 
+_KIND = "activecontent"  # what the memo keeps `_body_findings` of a body under
+
+
+def _findings_to_json(found: list[tuple[int, str]]) -> list[list]:
+    return [list(finding) for finding in found]
+
+
 def _findings_from_json(stored: list) -> list[tuple[int, str]]:
     return [(int(line), str(message)) for line, message in stored]
 
 
 def check_bodies(layout: Layout, archive: Archive) -> list[Problem]:
     """Source check: no body of minutes or projects holds script, embeds or script links."""
-    problems: list[Problem] = []
-    for entry in archive.minutes:
-        problems += body_problems(entry.source, entry.body_text, entry.body_line)
-    for project in archive.projects.values():
-        problems += body_problems(project.source, project.body_text, project.body_line)
-    return problems
+    return [problem for entry in _entries(archive) for problem in body_problems(entry.source, entry.body_text, entry.body_line)]
+
+
+def work_ahead(layout: Layout, archive: Archive) -> list[Work]:
+    """What `check_bodies` will ask the memo, to compute ahead (forening.prefetch)."""
+    return [Work(_KIND, _body_findings, _findings_to_json, [entry.body_text for entry in _entries(archive)])]
+
+
+def _entries(archive: Archive) -> list[MinutesEntry | ProjectEntry]:
+    return [*archive.minutes, *archive.projects.values()]
 
 
 def page_findings(text: str) -> list[tuple[int, str]]:

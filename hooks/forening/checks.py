@@ -3,18 +3,22 @@
 `check_sources` is what `make check`, pre-commit and the build run first: schema
 and cross-file validation, then the source checks that features register in
 `SOURCE_CHECKS` (privacy guard, active content) and, except in the build, the
-advice in `SUGGESTION_CHECKS` (mention suggestions). `check_output` runs the
-checks registered in `OUTPUT_CHECKS` over the built site.
+advice in `SUGGESTION_CHECKS` (mention suggestions). Given the helper process,
+it first hands the slow part of the source checks to it (`AHEAD`, see
+forening.prefetch). `check_output` runs the checks registered in `OUTPUT_CHECKS`
+over the built site.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from . import activecontent, guard
+from . import activecontent, guard, prefetch
 from .archive import Archive
 from .guide import check_guide_examples
+from .helper import Helper
 from .mentions import mention_suggestions
 from .participants import reserved_name as participants_page_name
 from .problems import Problem, errors
@@ -36,6 +40,12 @@ SOURCE_CHECKS: list[SourceCheck] = [
     participants_page_name,  # projects/soker-deltagare.md would take the page of seeking projects
 ]
 
+# The source checks' slow work, which the helper process can do ahead (forening.prefetch).
+AHEAD: list[Callable[[Layout, Archive], list[prefetch.Work]]] = [
+    guard.work_ahead,
+    activecontent.work_ahead,
+]
+
 # Advice for editors, never an error: `make check` and pre-commit show it, the build
 # leaves it out (nobody reads it in a build log, and over decades of minutes the
 # mention index behind it costs seconds of every build).
@@ -53,14 +63,30 @@ OUTPUT_CHECKS: list[Callable[[dict], FileCheck]] = [
 
 
 @without_gc_pauses
-def check_sources(layout: Layout, only: set[Path] | None = None, suggestions: bool = True) -> tuple[Archive | None, list[Problem]]:
+def check_sources(
+    layout: Layout,
+    only: set[Path] | None = None,
+    suggestions: bool = True,
+    helper: Helper | None = None,
+    meanwhile: Callable[[Archive], Any] | None = None,
+) -> tuple[Archive | None, list[Problem]]:
     """Validate all content and run every source check (and, unless told not to, every
-    suggestion check). The archive is None on errors."""
+    suggestion check). The archive is None on errors.
+
+    With a `helper`, the work of `AHEAD` runs there while this process runs
+    `meanwhile(archive)` (the build: the project names in every body, which its
+    project pages need anyway) or the suggestions (`make check`: the same names);
+    the source checks then find that work done.
+    """
     archive, problems = load_archive(layout, only=only)
     if archive is None:
         return None, problems
+    if helper is not None:
+        prefetch.ahead(helper, [work for make in AHEAD for work in make(layout, archive)])
+    if meanwhile is not None:
+        meanwhile(archive)
     shown = {layout.shown(p.resolve()) for p in only} if only is not None else None
-    for check in SOURCE_CHECKS + (SUGGESTION_CHECKS if suggestions else []):
+    for check in (SUGGESTION_CHECKS if suggestions else []) + SOURCE_CHECKS:
         problems += [p for p in check(layout, archive) if shown is None or p.path in shown]
     return (None if errors(problems) else archive), problems
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from . import function_contacts, load, privacy, site_text, strictyaml
 from .archive import Archive
 from .memo import FileText, remembered, text_of
+from .prefetch import Work
 from .problems import dotted
 from .problems import Problem
 from .validate import Layout
@@ -56,9 +57,7 @@ def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
     """Leaks in the editors' files, each as path:line: field: message."""
     contacts, problems = function_contacts.read(layout.root, layout.config_file)
     allowed = contacts.allowed
-    files = [layout.groups_file, *(m.source for m in archive.minutes), *(p.source for p in archive.projects.values())]
-    files += [layout.shown(p) for p in _docs_pages(layout)]
-    for shown in files:
+    for shown in _source_files(layout, archive):
         text = archive.texts.get(shown) or load.read_text(layout.root / shown, shown, problems)
         if text is None:
             continue
@@ -71,18 +70,35 @@ def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
     return problems
 
 
+def work_ahead(layout: Layout, archive: Archive) -> list[Work]:
+    """What `check_sources` will ask the memo for the texts the archive holds, to compute ahead (forening.prefetch)."""
+    texts = [archive.texts[shown] for shown in _source_files(layout, archive) if shown in archive.texts]
+    return [Work(_KIND, privacy.find, _findings_to_json, texts)]
+
+
+def _source_files(layout: Layout, archive: Archive) -> list[str]:
+    """Every editor's file, as shown: groups.yml, minutes, projects, pages in docs/."""
+    files = [layout.groups_file, *(m.source for m in archive.minutes), *(p.source for p in archive.projects.values())]
+    return files + [layout.shown(p) for p in _docs_pages(layout)]
+
+
+_KIND = "privacy"  # what the memo keeps `privacy.find` of a source file under
+
+
 def _source_findings(text: str | FileText) -> list[privacy.Finding]:
     """`privacy.find` over one source file, or its result from an earlier run (see memo).
 
     What a finding means here (allowed function contact or leak) is decided after, so
     the settings are not part of what is remembered."""
-    return remembered(
-        "privacy",
-        text,
-        lambda: privacy.find(text_of(text)),
-        lambda found: [[f.start, f.end, f.kind, f.text] for f in found],
-        lambda stored: [privacy.Finding(int(start), int(end), str(kind), str(found)) for start, end, kind, found in stored],
-    )
+    return remembered(_KIND, text, lambda: privacy.find(text_of(text)), _findings_to_json, _findings_from_json)
+
+
+def _findings_to_json(found: list[privacy.Finding]) -> list[list]:
+    return [[f.start, f.end, f.kind, f.text] for f in found]
+
+
+def _findings_from_json(stored: list) -> list[privacy.Finding]:
+    return [privacy.Finding(int(start), int(end), str(kind), str(found)) for start, end, kind, found in stored]
 
 
 def output_check(settings: dict) -> Callable[[str, bytes], list[Problem]]:

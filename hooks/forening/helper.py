@@ -9,8 +9,9 @@ dies (`Helper.result_or`), so a missing helper makes a build slower, never diffe
 
 The process is started with `spawn`, not `fork`: a forked copy of the generator
 would count its memory twice and inherit its threads (`mkdocs serve`). It is
-started on first use, so code that never hands off work (`make check`, a
-script that only generates pages) starts nothing. Like every program that
+started on first use (or by `start`), so code that never hands off work (a
+`make check` that finds everything in the memo, a script that only generates
+pages) starts nothing. Like every program that
 starts processes this way, a script that runs the build in its own process
 needs the `if __name__ == "__main__":` guard.
 """
@@ -49,6 +50,10 @@ class Helper:
             failed.set_exception(BrokenProcessPool(str(exc)))
             return failed
 
+    def start(self) -> None:
+        """Start the process now, to import while the caller goes on, not at the first real work."""
+        self.submit(_ready)
+
     def result_or(self, future: Future[T], here: Callable[[], T]) -> T:
         """The helper's result, or `here()` if the helper could not do the work."""
         try:
@@ -69,3 +74,7 @@ class Helper:
             self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=site.addsitedir, initargs=(str(_PACKAGE_PARENT),))
         return self._pool
 
+
+
+def _ready() -> None:
+    """The work of `Helper.start`: none."""

@@ -24,7 +24,9 @@ a result not remembered), and then checked against the recorded digest.
 
 Use: `with kept_in(folder): ...` around a run (scripts/validate.py, the build);
 inside, `remembered(kind, text, compute)`. Without an open memo, `remembered`
-simply computes.
+simply computes. What the memo does not know can be computed ahead in another
+process (forening.prefetch): `expect` tells the memo, and `remembered` then waits
+for that result rather than computing it.
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -113,6 +117,16 @@ class FileText:
         return f"FileText({self._value!r})" if self._value is not None else f"FileText(digest={self._digest!r})"
 
 
+@dataclass(frozen=True)
+class _Expected:
+    """Results of one kind being computed elsewhere: for the texts of `digests`, in order."""
+
+    kind: str
+    salt: str
+    digests: list[str]
+    results: Future[list[Any]]  # each result as `encode` makes it (None: not kept)
+
+
 class Memo:
     """Results by (kind, digest of the input), read from and written to the files in `folder`."""
 
@@ -125,11 +139,14 @@ class Memo:
         if folder is not None:
             self._old, self._stale = _read(folder, self.engine)
         self._now: dict[str, Any] = {}  # what this run used
+        self._expected: dict[str, _Expected] = {}  # by key: results on their way (see `expect`)
         self.computed = 0
         self.started_ns = time.time_ns()
 
     def get(self, kind: str, text: str | FileText, compute: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T], salt: str) -> T:
         key = _key(kind, salt, text.digest if isinstance(text, FileText) else digest_of(text))
+        if key in self._expected:
+            self._receive(self._expected[key])
         found = self.recall(key, decode)
         if found is not None:
             return found[0]
@@ -151,6 +168,32 @@ class Memo:
             self._now[key] = stored
             return (value,)
         return None
+
+    def knows(self, kind: str, salt: str, digest: str) -> bool:
+        """Whether the result for this text is remembered or on its way."""
+        key = _key(kind, salt, digest)
+        return key in self._now or key in self._old or key in self._expected
+
+    def expect(self, kind: str, salt: str, digests: list[str], results: Future[list[Any]]) -> None:
+        """`results` will hold the encoded results of `kind` for the texts of `digests`:
+        `get` waits for them instead of computing them (forening.prefetch)."""
+        expected = _Expected(kind, salt, digests, results)
+        for digest in digests:
+            self._expected[_key(kind, salt, digest)] = expected
+
+    def _receive(self, expected: _Expected) -> None:
+        """Keep the results that were expected, once they are there. If they never come
+        (the helper failed), they are computed here when asked for, as without it."""
+        for digest in expected.digests:
+            self._expected.pop(_key(expected.kind, expected.salt, digest), None)
+        try:
+            results = expected.results.result()
+        except Exception:  # noqa: BLE001 - whatever stopped the helper, the work is done here instead
+            return
+        for digest, encoded in zip(expected.digests, results, strict=True):
+            if encoded is not None:
+                self.keep(_key(expected.kind, expected.salt, digest), encoded)
+                self.computed += 1
 
     def keep(self, key: str, encoded: Any) -> None:
         self._now[key] = encoded
@@ -226,6 +269,11 @@ def remembered(
     if memo is None:
         return compute()
     return memo.get(kind, text, compute, encode, decode, salt)
+
+
+def open_memo() -> Memo | None:
+    """The memo `kept_in` opened for the code running now, if any."""
+    return _current.get()
 
 
 def recalled(kind: str, digest: str, decode: Callable[[Any], T], salt: str = "") -> T | None:

@@ -239,6 +239,17 @@ def index_mentions(minutes: list[MinutesEntry], projects: dict[str, ProjectEntry
     return MentionIndex(by_project=by_project)
 
 
+def name_every_body(archive: Archive) -> None:
+    """Find the project names in every minutes body, for the memo to keep.
+
+    The build does this while the helper process does the source checks' work
+    (forening.prefetch): the mention index of the archive as published, made
+    later from the same bodies and names, then finds every body's names kept."""
+    finder = NameFinder(archive.projects.values())
+    for entry in archive.minutes:
+        finder.places(entry.body_text)
+
+
 def mention_suggestions(layout: Layout, archive: Archive) -> list[Problem]:
     """`make check`: minutes whose text names a project that their `projects` does not list.
 
