@@ -93,6 +93,8 @@ DEEP = [
     ("flow mappings", "{a: " * 10_000 + "1" + "}" * 10_000, 2),
     ("block lists", "- " * 10_000 + "x", 2),
     ("block mappings", "".join("  " * i + "a:\n" for i in range(700)), 2 + strictyaml.MAX_DEPTH),
+    ("one level too many", "a: " + "[" * strictyaml.MAX_DEPTH + "]" * strictyaml.MAX_DEPTH, 2),
+    ("one level too many, after many signs", "# " + ":" * strictyaml.FEW_SIGNS + "\na: " + "[" * 20 + "]" * 20, 3),
 ]
 
 
@@ -102,6 +104,17 @@ def test_deep_nesting_refused(folder: Path, what: str, yaml_text: str, line: int
     assert doc is None
     [problem] = problems
     assert problem.line == line and "nivåer" in problem.message, problem
+
+
+@pytest.mark.parametrize("signs", [0, strictyaml.FEW_SIGNS], ids=["composed-at-once", "walked-first"])
+def test_nesting_to_the_limit_is_read_the_same_either_way(signs: int) -> None:
+    levels = strictyaml.MAX_DEPTH - 1  # under the mapping
+    parsed = strictyaml.load(f"# {':' * signs}\nnext: " + "[" * levels + "x" + "]" * levels + "\nb: [1, {c: d}]\n")
+    inner = parsed.data["next"]
+    for _ in range(levels - 1):
+        inner = inner[0]
+    assert inner == ["x"] and parsed.data["b"] == [1, {"c": "d"}]
+    assert parsed.lines[("b", 1, "c")] == 2
 
 
 def test_nesting_that_minutes_use_is_fine() -> None:

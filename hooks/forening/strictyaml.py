@@ -148,9 +148,10 @@ def load(text: str) -> Parsed:
     _check_characters(text)
     loader = _Loader(text)
     try:
-        _check_depth(loader)
-        loader.dispose()
-        loader = _Loader(text)
+        if _signs(text) > FEW_SIGNS:
+            _check_depth(loader)
+            loader.dispose()
+            loader = _Loader(text)
         node = loader.get_single_node()
     except StrictYamlError:
         raise
@@ -193,6 +194,19 @@ def _check_characters(text: str) -> None:
 MAX_DEPTH = 20
 
 
+# Every level is opened by one of these signs (a flow bracket, a list dash, a key's
+# `?` or `:`), so a text with at most FEW_SIGNS of them nests at most that deep, which
+# libyaml composes at once (10,000 levels take it 0.2 s); `_convert` then refuses
+# what is past MAX_DEPTH. Only a text with more is walked event by event first
+# (`_check_depth`): that walk costs as much again as the parse, and front matter
+# holds a few dozen of these signs.
+FEW_SIGNS = 1000
+
+
+def _signs(text: str) -> int:
+    return text.count("[") + text.count("{") + text.count("-") + text.count("?") + text.count(":")
+
+
 def _check_depth(loader: Any) -> None:
     """Walk the parser's events (no recursion, no nodes) and stop past MAX_DEPTH levels."""
     depth = 0
@@ -203,12 +217,13 @@ def _check_depth(loader: Any) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise StrictYamlError(
-                    f"för många nivåer av indrag eller hakparenteser (högst {MAX_DEPTH} nivåer); skriv fälten enklare",
-                    event.start_mark.line,
-                )
+                raise _too_deep(event.start_mark.line)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+def _too_deep(line: int, loc: Loc = ()) -> StrictYamlError:
+    return StrictYamlError(f"för många nivåer av indrag eller hakparenteser (högst {MAX_DEPTH} nivåer); skriv fälten enklare", line, loc)
 
 
 _STR, _BOOL_TAG, _INT_TAG, _NULL_TAG = (f"tag:yaml.org,2002:{name}" for name in ("str", "bool", "int", "null"))
@@ -237,7 +252,7 @@ def load_key(text: str, key: str) -> Parsed:
     return parsed
 
 
-def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -> Any:
+def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], depth: int = 0) -> Any:
     # An alias makes the composer hand out the same node twice. Refusing the second
     # visit stops the "billion laughs" bomb before anything is expanded.
     if id(node) in seen:
@@ -257,6 +272,9 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
         raise StrictYamlError(f"YAML-taggen {tag} är inte tillåten", node.start_mark.line, loc)
     if tag.startswith("!") or tag.startswith("tag:yaml.org,2002:python"):
         raise StrictYamlError(f"YAML-taggen {tag} är inte tillåten", node.start_mark.line, loc)
+    depth += 1  # a list or mapping: one level deeper
+    if depth > MAX_DEPTH:
+        raise _too_deep(node.start_mark.line, loc)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -269,14 +287,14 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -
             if key in result:
                 raise StrictYamlError(f"fältet `{key}` står två gånger; ta bort det ena", key_node.start_mark.line, where)
             lines[where] = key_node.start_mark.line
-            result[key] = _convert(value_node, where, lines, seen)
+            result[key] = _convert(value_node, where, lines, seen, depth)
         return result
     assert isinstance(node, yaml.SequenceNode)
     items = []
     for i, item in enumerate(node.value):
         where = (*loc, i)
         lines[where] = item.start_mark.line
-        items.append(_convert(item, where, lines, seen))
+        items.append(_convert(item, where, lines, seen, depth))
     return items
 
 
