@@ -144,7 +144,8 @@ def _locations(data: Any) -> list[Loc]:
 
 def load(text: str) -> Parsed:
     """Parse one YAML document strictly. Raises StrictYamlError with a line."""
-    text = text.replace("\r\n", "\n").translate(_OTHER_BREAKS)
+    if any(other in text for other in _OTHER_BREAKS_FOUND):  # rare: a search is quicker than a translation
+        text = text.replace("\r\n", "\n").translate(_OTHER_BREAKS)
     _check_characters(text)
     loader = _Loader(text)
     try:
@@ -174,6 +175,7 @@ def load(text: str) -> Parsed:
 # YAML also breaks lines at CR, NEL, U+2028 and U+2029; editors number lines by LF only,
 # so these would shift every line number after them. Word pastes U+2028 into titles.
 _OTHER_BREAKS = str.maketrans({"\r": "\n", "\x85": " ", "\u2028": " ", "\u2029": " "})
+_OTHER_BREAKS_FOUND = ("\r", "\x85", "\u2028", "\u2029")
 
 
 def _check_characters(text: str) -> None:
