@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import markdown
 from markdown.extensions.toc import slugify, unique
@@ -65,7 +65,7 @@ def headings(body: str) -> list[Heading]:
         # unique give the ids directly, without a Markdown run per minutes page.
         used: set[str] = set()
         names = [_plain_name(text) for _, _, text in found]
-        tokens = [{"name": name, "id": unique(slugify(name, "-"), used)} for name in names]
+        tokens = [{"name": name, "id": unique(_slug(name), used)} for name in names]
     else:
         blocks = [text for _, _, text in found]
         # Reference links in a heading (`## [Cresco][c]`) need their definitions.
@@ -75,6 +75,12 @@ def headings(body: str) -> list[Heading]:
         Heading(line=line, level=level, text=html.unescape(token["name"]), anchor=token["id"])
         for (line, level, _), token in zip(found, tokens, strict=True)
     ]
+
+
+@lru_cache(maxsize=4096)
+def _slug(name: str) -> str:
+    """toc's own slugify: the same agenda headings come back in meeting after meeting."""
+    return slugify(name, "-")
 
 
 def _plain_name(text: str) -> str:
