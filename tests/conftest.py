@@ -11,10 +11,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from forening.helper import Helper
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"
@@ -90,3 +92,11 @@ def site_texts(site_dir: Path) -> dict[str, str]:
             raw = gzip.decompress(raw)
         found[path.relative_to(site_dir).as_posix()] = raw.decode("utf-8", errors="replace")
     return found
+
+
+@pytest.fixture
+def helper() -> Iterator[Helper]:
+    """A helper process (forening.helper) for one test, stopped after it."""
+    started = Helper()
+    yield started
+    started.close()

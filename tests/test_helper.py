@@ -19,32 +19,20 @@ def _build() -> pages.Build:
     return pages.Build(archive=archive, today=dt.date(2026, 11, 23), settings=SETTINGS)
 
 
-def test_work_runs_in_another_process() -> None:
-    helper = Helper()
-    try:
-        assert helper.submit(os.getpid).result() != os.getpid()
-    finally:
-        helper.close()
+def test_work_runs_in_another_process(helper: Helper) -> None:
+    assert helper.submit(os.getpid).result() != os.getpid()
 
 
-def test_a_dead_helper_leaves_the_work_to_the_build() -> None:
-    helper = Helper()
-    try:
-        helper.submit(os._exit, 1)  # the helper process ends as if killed
-        future = helper.submit(os.getpid)
-        assert helper.result_or(future, os.getpid) == os.getpid()
-        assert helper.broken
-    finally:
-        helper.close()
+def test_a_dead_helper_leaves_the_work_to_the_build(helper: Helper) -> None:
+    helper.submit(os._exit, 1)  # the helper process ends as if killed
+    future = helper.submit(os.getpid)
+    assert helper.result_or(future, os.getpid) == os.getpid()
+    assert helper.broken
 
 
-def test_the_site_generated_with_a_helper_is_the_site_generated_without() -> None:
+def test_the_site_generated_with_a_helper_is_the_site_generated_without(helper: Helper) -> None:
     build = _build()
-    helper = Helper()
-    try:
-        got_pages, got_assets = pages.generate_site(build, helper)
-    finally:
-        helper.close()
+    got_pages, got_assets = pages.generate_site(build, helper)
     assert not helper.broken  # the calendars were written in the helper
     assert got_pages == pages.generate(build)
     assert got_assets == pages.generate_assets(build)
@@ -53,14 +41,10 @@ def test_the_site_generated_with_a_helper_is_the_site_generated_without() -> Non
     assert all(b"BEGIN:VEVENT" in asset.content for asset in calendars if asset.content)
 
 
-def test_the_site_generated_without_a_working_helper_is_the_same() -> None:
+def test_the_site_generated_without_a_working_helper_is_the_same(helper: Helper) -> None:
     build = _build()
-    helper = Helper()
-    try:
-        helper.submit(os._exit, 1)
-        got_pages, got_assets = pages.generate_site(build, helper)
-    finally:
-        helper.close()
+    helper.submit(os._exit, 1)
+    got_pages, got_assets = pages.generate_site(build, helper)
     assert helper.broken
     assert got_pages == pages.generate(build)
     assert got_assets == pages.generate_assets(build)

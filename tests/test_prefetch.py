@@ -23,44 +23,35 @@ def _findings(text: str) -> list[privacy.Finding]:
     return remembered("privacy", text, _not_here, guard._findings_to_json, guard._findings_from_json)
 
 
-def test_the_memo_takes_the_helpers_results_instead_of_computing() -> None:
-    helper = Helper()
-    try:
-        with kept_in(None) as memo:
-            handed = prefetch.ahead(helper, [prefetch.Work("privacy", privacy.find, guard._findings_to_json, list(TEXTS))])
-            assert handed == 3  # the same text twice is one
-            assert [_findings(text) for text in TEXTS] == [privacy.find(text) for text in TEXTS]
-            assert memo.computed == 3
-            assert prefetch.ahead(helper, [prefetch.Work("privacy", privacy.find, guard._findings_to_json, list(TEXTS))]) == 0
-    finally:
-        helper.close()
+def _work() -> list[prefetch.Work]:
+    return [prefetch.Work("privacy", privacy.find, guard._findings_to_json, list(TEXTS))]
+
+
+def test_the_memo_takes_the_helpers_results_instead_of_computing(helper: Helper) -> None:
+    with kept_in(None) as memo:
+        assert prefetch.ahead(helper, _work()) == 3  # the same text twice is one
+        assert [_findings(text) for text in TEXTS] == [privacy.find(text) for text in TEXTS]
+        assert memo.computed == 3
+        assert prefetch.ahead(helper, _work()) == 0
     assert not helper.broken
 
 
-def test_without_an_open_memo_nothing_is_handed_over() -> None:
-    helper = Helper()
-    try:
-        assert prefetch.ahead(helper, [prefetch.Work("privacy", privacy.find, guard._findings_to_json, list(TEXTS))]) == 0
-        assert helper._pool is None  # not even started
-    finally:
-        helper.close()
+def test_without_an_open_memo_nothing_is_handed_over(helper: Helper) -> None:
+    assert prefetch.ahead(helper, _work()) == 0
+    assert helper._pool is None  # not even started
 
 
-def test_a_dead_helper_leaves_the_work_to_this_process() -> None:
-    helper = Helper()
-    try:
-        helper.submit(os._exit, 1)  # the helper process ends as if killed
-        with kept_in(None):
-            prefetch.ahead(helper, [prefetch.Work("privacy", privacy.find, guard._findings_to_json, list(TEXTS))])
-            found = [remembered("privacy", text, lambda text=text: privacy.find(text), guard._findings_to_json, guard._findings_from_json) for text in TEXTS]
-    finally:
-        helper.close()
+def test_a_dead_helper_leaves_the_work_to_this_process(helper: Helper) -> None:
+    helper.submit(os._exit, 1)  # the helper process ends as if killed
+    with kept_in(None):
+        prefetch.ahead(helper, _work())
+        found = [remembered("privacy", text, lambda text=text: privacy.find(text), guard._findings_to_json, guard._findings_from_json) for text in TEXTS]
     assert found == [privacy.find(text) for text in TEXTS]
     assert any(found)
 
 
 @pytest.mark.parametrize("kept", [False, True], ids=["memo-for-this-run", "memo-in-a-folder"])
-def test_make_check_with_a_helper_finds_what_it_finds_without(project_copy: Path, tmp_path: Path, kept: bool) -> None:
+def test_make_check_with_a_helper_finds_what_it_finds_without(project_copy: Path, tmp_path: Path, kept: bool, helper: Helper) -> None:
     minutes = project_copy / "minutes" / "norra" / "2021-05-05.md"
     text = minutes.read_text(encoding="utf-8")
     minutes.write_text(text + "\nRing Anna på 070-123 45 67 eller anna.andersson@example.se.\n\n<script>alert(1)</script>\n", encoding="utf-8")
@@ -71,12 +62,8 @@ def test_make_check_with_a_helper_finds_what_it_finds_without(project_copy: Path
         return sorted(map(str, found))
 
     without = problems(None, "without")
-    helper = Helper()
-    try:
-        with_helper = problems(helper, "with")
-        assert helper._pool is not None  # the work was handed over
-    finally:
-        helper.close()
+    with_helper = problems(helper, "with")
+    assert helper._pool is not None  # the work was handed over
     assert with_helper == without
     assert any("070-123 45 67" in line for line in without)
     assert any("anna.andersson@example.se" in line for line in without)

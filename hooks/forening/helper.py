@@ -2,8 +2,8 @@
 
 A generator such as MkDocs renders a site in one Python process, on one core,
 and a build machine has two or more. Work that needs nothing but its arguments
-and costs seconds at thousands of pages (the calendar feeds, the output checks)
-runs here instead, while the generator goes on. `Helper.submit` returns a
+and costs seconds at thousands of pages (the source checks' finders, the
+calendar feeds, the output checks) runs here instead, while the generator goes on. `Helper.submit` returns a
 `Future`; every user does the same work itself if the helper cannot start or
 dies (`Helper.result_or`), so a missing helper makes a build slower, never different.
 
@@ -11,9 +11,9 @@ The process is started with `spawn`, not `fork`: a forked copy of the generator
 would count its memory twice and inherit its threads (`mkdocs serve`). It is
 started on first use (or by `start`), so code that never hands off work (a
 `make check` that finds everything in the memo, a script that only generates
-pages) starts nothing. Like every program that
-starts processes this way, a script that runs the build in its own process
-needs the `if __name__ == "__main__":` guard.
+pages) starts nothing. Like every program that starts processes this way, a
+script that runs the build in its own process needs the
+`if __name__ == "__main__":` guard.
 """
 
 from __future__ import annotations
@@ -63,9 +63,14 @@ class Helper:
             return here()
 
     def close(self) -> None:
-        """Stop the helper; work not yet started is dropped (a failed build does not wait for it)."""
+        """Stop the helper: work not yet started is dropped, the piece it is doing ends first.
+
+        That piece is short (a chunk of texts, a batch of pages, at most the calendars),
+        and waiting for it is needed: Python 3.11 writes to the pool's wake-up pipe at
+        exit without a lock, and if the pool's own thread is closing that pipe just then,
+        a traceback follows a `make check` or build that ended right after `close`."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def _process(self) -> ProcessPoolExecutor:
