@@ -192,6 +192,29 @@ def test_suggestions_do_not_stop_the_build(project_copy: Path, tmp_path: Path) -
     assert "minnesanteckningar/norra/2024-03-12/#2-kompetensutveckling" in page
 
 
+def test_names_found_beforehand_are_what_the_published_index_uses() -> None:
+    """The build finds every body's names while the helper checks the sources
+    (mentions.name_every_body); the index of the archive as published must then find
+    them all in the memo, or the build does that work twice."""
+    import datetime as dt
+
+    from conftest import ROOT
+    from forening import publication
+    from forening.memo import kept_in
+    from forening.mentions import name_every_body
+    from forening.validate import Layout, load_archive
+
+    with kept_in(None) as memo:
+        archive, problems = load_archive(Layout(root=ROOT))
+        assert archive is not None, problems
+        name_every_body(archive)
+        found = memo.computed
+        published = publication.published(archive, dt.date(2026, 11, 23), None)
+        index = published.mentions
+        assert memo.computed == found, "the published archive's index computed names again"
+    assert found >= len(archive.minutes) and index.of("cresco-creare")
+
+
 def test_seed_minutes_are_indexed_once_per_archive() -> None:
     from conftest import ROOT
     from forening.validate import Layout, load_archive
