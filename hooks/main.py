@@ -184,9 +184,7 @@ def _start_checks(site_dir: Path, settings: dict, helper: Helper) -> SiteChecks:
 
 def _stop_checks() -> None:
     global _checks, _helper
-    if _checks is not None:
-        _checks.helper.close()
-        _checks = None
+    _checks = None  # its helper is this build's `_helper`
     if _helper is not None:
         _helper.close()
         _helper = None

@@ -57,7 +57,9 @@ def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
     """Leaks in the editors' files, each as path:line: field: message."""
     contacts, problems = function_contacts.read(layout.root, layout.config_file)
     allowed = contacts.allowed
-    for shown in _source_files(layout, archive):
+    files = [layout.groups_file, *(m.source for m in archive.minutes), *(p.source for p in archive.projects.values())]
+    files += [layout.shown(p) for p in _docs_pages(layout)]
+    for shown in files:
         text = archive.texts.get(shown) or load.read_text(layout.root / shown, shown, problems)
         if text is None:
             continue
@@ -71,15 +73,10 @@ def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
 
 
 def work_ahead(layout: Layout, archive: Archive) -> list[Work]:
-    """What `check_sources` will ask the memo for the texts the archive holds, to compute ahead (forening.prefetch)."""
-    texts = [archive.texts[shown] for shown in _source_files(layout, archive) if shown in archive.texts]
-    return [Work(_KIND, privacy.find, _findings_to_json, texts)]
+    """What `check_sources` will ask the memo for the texts the archive holds, to compute ahead (forening.prefetch).
 
-
-def _source_files(layout: Layout, archive: Archive) -> list[str]:
-    """Every editor's file, as shown: groups.yml, minutes, projects, pages in docs/."""
-    files = [layout.groups_file, *(m.source for m in archive.minutes), *(p.source for p in archive.projects.values())]
-    return files + [layout.shown(p) for p in _docs_pages(layout)]
+    The few files it reads itself (groups.yml, pages in docs/) are left to it."""
+    return [Work(_KIND, privacy.find, _findings_to_json, list(archive.texts.values()))]
 
 
 _KIND = "privacy"  # what the memo keeps `privacy.find` of a source file under

@@ -72,6 +72,11 @@ def text_of(text: str | FileText) -> str:
     return text.value if isinstance(text, FileText) else text
 
 
+def digest_of_text(text: str | FileText) -> str:
+    """The digest a text's results are kept under (a FileText's recorded one, unread)."""
+    return text.digest if isinstance(text, FileText) else digest_of(text)
+
+
 class ChangedDuringRun(Exception):
     """A file changed between the moment its size and times were looked at and its reading."""
 
@@ -144,7 +149,7 @@ class Memo:
         self.started_ns = time.time_ns()
 
     def get(self, kind: str, text: str | FileText, compute: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T], salt: str) -> T:
-        key = _key(kind, salt, text.digest if isinstance(text, FileText) else digest_of(text))
+        key = _key(kind, salt, digest_of_text(text))
         if key in self._expected:
             self._receive(self._expected[key])
         found = self.recall(key, decode)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .helper import Helper
-from .memo import FileText, digest_of, open_memo, text_of
+from .memo import FileText, digest_of_text, open_memo, text_of
 
 # Texts per hand-over: one round trip each, and the first results come early.
 CHUNK = 250
@@ -46,7 +46,7 @@ def ahead(helper: Helper, works: list[Work]) -> int:
     for work in works:
         todo: dict[str, str | FileText] = {}
         for text in work.texts:
-            digest = text.digest if isinstance(text, FileText) else digest_of(text)
+            digest = digest_of_text(text)
             if digest not in todo and not memo.knows(work.kind, work.salt, digest):
                 todo[digest] = text
         digests = list(todo)

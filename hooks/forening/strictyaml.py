@@ -175,7 +175,7 @@ def load(text: str) -> Parsed:
 # YAML also breaks lines at CR, NEL, U+2028 and U+2029; editors number lines by LF only,
 # so these would shift every line number after them. Word pastes U+2028 into titles.
 _OTHER_BREAKS = str.maketrans({"\r": "\n", "\x85": " ", "\u2028": " ", "\u2029": " "})
-_OTHER_BREAKS_FOUND = ("\r", "\x85", "\u2028", "\u2029")
+_OTHER_BREAKS_FOUND = tuple(map(chr, _OTHER_BREAKS))
 
 
 def _check_characters(text: str) -> None:
