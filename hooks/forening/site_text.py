@@ -168,7 +168,9 @@ def read_html(text: str) -> tuple[Any, tuple[int, ...]]:
     other (`checks.check_output`): this one-page cache parses it once for both.
     Neither changes the tree.
     """
-    parser = etree.HTMLParser()  # plain lxml elements: lxml.html's element classes cost a lookup each
+    # Plain lxml elements (lxml.html's element classes cost a lookup each), and no table
+    # of ids: nothing here looks an element up by id, and a repeated id is no repair.
+    parser = etree.HTMLParser(collect_ids=False)
     try:
         root = etree.fromstring(text, parser)
     except (etree.ParserError, ValueError):
@@ -179,17 +181,26 @@ def read_html(text: str) -> tuple[Any, tuple[int, ...]]:
 # Where libxml2 and html.parser read a page differently, libxml2 may leave text out:
 # it drops or moves what stands in a second <html>/<head>/<body> or after </html>,
 # and reads <textarea>, <iframe>, <template>, <select> and CDATA sections by its own rules.
-_ONCE = [re.compile(tag) for tag in (r"<html[\s>]", r"<head[\s>]", r"</head\s*>", r"<body[\s>]", r"</body\s*>", r"</html\s*>", r"<title[\s>]")]
-_ELSEWHERE = ("<![cdata[", "<template", "<textarea", "<iframe", "<select", "<plaintext", "<xmp", "<noscript", "<noembed", "<noframes", "<frameset")
+# One pattern finds both kinds in one pass over the page: the tags a plain page holds
+# once each (group `once` or `closed`) and the starts of the others (no group).
+_ONCE = ("html", "head", "/head", "body", "/body", "/html", "title")
+_ELSEWHERE = ("![cdata[", "template", "textarea", "iframe", "select", "plaintext", "xmp", "noscript", "noembed", "noframes", "frameset")
+_TAGS = re.compile(
+    r"<(?P<once>html|head|body|title)[\s>]|<(?P<closed>/(?:head|body|html))\s*>|<(?:%s)" % "|".join(map(re.escape, _ELSEWHERE))
+)
 
 
 def _plain_page(text: str) -> bool:
     """A page libxml2 reads as html.parser does: one <html>, <head> and <body> each, nothing
     after </html>, none of the elements with text rules of their own. Theme pages are."""
     lowered = text.lower()
-    if any(tag in lowered for tag in _ELSEWHERE) or any(len(tag.findall(lowered)) != 1 for tag in _ONCE):
-        return False
-    return lowered.rstrip().endswith("</html>")
+    seen: list[str] = []
+    for match in _TAGS.finditer(lowered):
+        tag = match["once"] or match["closed"]
+        if tag is None:  # one of _ELSEWHERE
+            return False
+        seen.append(tag)
+    return len(seen) == len(_ONCE) and set(seen) == set(_ONCE) and lowered.rstrip().endswith("</html>")
 
 
 def _html_chunks_slow(text: str) -> list[Chunk]:
