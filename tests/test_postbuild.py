@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
 from pathlib import Path
 
-from forening.checks import check_output
-from forening.postbuild import SiteChecks
+import pytest
+from forening import search
+from forening.checks import check_output, output_checker
+from forening.postbuild import SiteChecks, _Fragments
 
 
 def _copy_without_index(site: Path, dest: Path) -> Path:
@@ -90,3 +93,48 @@ def test_a_generated_file_is_checked_as_generated_or_again_if_the_disk_holds_oth
     assert not checks.helper.broken
     found = sorted((p.path, p.message.split("`")[1]) for p in problems)
     assert found == [("feed.xml", "070-174 06 05"), ("kalender.ics", "070-174 06 05")]
+
+
+def _fragment(text: str) -> bytes:
+    """A Pagefind page fragment as Pagefind writes it: signed, gzip-compressed JSON."""
+    return gzip.compress(b"pagefind_dcd" + json.dumps({"url": "/x/", "content": text}).encode())
+
+
+def test_fragments_checked_while_pagefind_writes_count_only_if_unchanged(tmp_path: Path) -> None:
+    folder = tmp_path / "pagefind" / "fragment"
+    folder.mkdir(parents=True)
+    leak = _fragment("Personnummer 121212-1212.")  # made up: Skatteverket's test personnummer
+    clean = _fragment("Inget att se här.")
+    (folder / "a.pf_fragment").write_bytes(leak)
+    (folder / "b.pf_fragment").write_bytes(clean[: len(clean) // 2])  # Pagefind is still writing it
+    (folder / "c.pf_fragment").write_bytes(clean)
+    fragments = _Fragments(tmp_path, output_checker({}))
+    fragments.check_new()
+    (folder / "b.pf_fragment").write_bytes(clean)  # now written in full
+    (folder / "c.pf_fragment").write_bytes(leak)  # written again after it was read
+    (folder / "d.pf_fragment").write_bytes(leak)  # written after the last look
+    rels = [f"pagefind/fragment/{name}.pf_fragment" for name in "abcd"] + ["pagefind/pagefind-entry.json"]
+    problems, rest = fragments.settled(rels)
+    assert [p.path for p in problems] == ["pagefind/fragment/a.pf_fragment"]
+    assert "121212-1212" in problems[0].message
+    assert rest == rels[1:]  # no "cannot be read" for b: it is simply read again
+
+
+def test_fragments_checked_while_pagefind_writes_find_what_checking_afterwards_finds(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "POLL", 0.001)  # look as often as possible, so that it happens on a small site
+    early: list[int] = []
+    check_new = _Fragments.check_new
+
+    def counting(self: _Fragments) -> None:
+        check_new(self)
+        early.append(len(self._checked))
+
+    monkeypatch.setattr(_Fragments, "check_new", counting)
+    copy = _copy_without_index(site, tmp_path / "site")
+    _plant_personnummer(copy)
+    _, problems = SiteChecks(copy, {}).finish()
+    assert early and max(early) > 0  # some fragments were checked before Pagefind was done
+    assert any(p.path.startswith("pagefind/fragment/") for p in problems)
+    assert sorted(problems) == sorted(check_output(copy, {}))

@@ -11,12 +11,16 @@ Pagefind's indexing, and at thousands of pages that is tens of seconds. So
    the next pages are rendered.
 2. After the last page (`finish`): the helper checks every other file of the
    site (assets, sitemap, feeds, calendars, and pages no one named) while
-   Pagefind indexes the site into a staging folder outside it; then the helper
-   and this process check half the index each, and it is moved into the site.
+   Pagefind indexes the site into a staging folder outside it. Pagefind writes
+   its page fragments (most of the index) first and then works on its word
+   index on one core for seconds: this process checks the fragments meanwhile
+   (`_Fragments`). Then the helper and this process check half the rest of the
+   index each, and it is moved into the site.
 
 Every file is checked once, by the checks of `checks.check_output`, as read
-from disk, or for a generated file as generated when the file on disk holds
-the same bytes (compared by digest in `finish`; if not, it is read again). Their state across files only saves work (the guard's
+from disk, or for a generated file as generated (or a fragment as read while
+Pagefind wrote on) when the file on disk holds the same bytes (compared by
+digest in `finish`; if not, it is read again). Their state across files only saves work (the guard's
 texts found clean), so any split of the files finds the same problems. If the
 helper cannot start or dies, every file is checked here instead: slower, never
 fewer.
@@ -25,6 +29,7 @@ fewer.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -74,12 +79,15 @@ class SiteChecks:
         self._hand_over(self.site_dir, [rel for rel in checks.site_files(self.site_dir) if rel not in self._named and not self._as_checked(rel)])
         with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
             staging = Path(tmp)
-            size = build_search_index(self.site_dir, staging / OUTPUT)
+            check = checks.output_checker(self.settings)
+            fragments = _Fragments(staging, check)
+            size = build_search_index(self.site_dir, staging / OUTPUT, meanwhile=fragments.check_new)
             # The index is checked where it is (paths read `pagefind/...`, as in the
-            # site), on both cores: every other file by the helper, the rest here.
-            index = checks.site_files(staging)
+            # site): the fragments checked meanwhile if unchanged since; of the rest,
+            # every other file by the helper, the others here.
+            problems, index = fragments.settled(checks.site_files(staging))
             self._hand_over(staging, index[::2])
-            problems = checks.check_files(staging, index[1::2], self.settings)
+            problems += [problem for rel in index[1::2] for problem in checks.check_file(check, staging, rel)]
             try:
                 problems += [problem for result in self._results for problem in result.result()]
             except BrokenProcessPool:  # no helper, or it died (out of memory, killed): check it all here
@@ -103,6 +111,45 @@ class SiteChecks:
         if not self._results:  # the helper's checker for this site, before its first file
             self._results.append(self.helper.submit(_begin, self.settings))
         self._results.append(self.helper.submit(work, *args))
+
+
+class _Fragments:
+    """Pagefind's page fragments, checked in this process while Pagefind writes the rest of its index.
+
+    A fragment may be read while Pagefind is still writing it: what was checked
+    counts only for a file that holds the same bytes once Pagefind is done."""
+
+    def __init__(self, staging: Path, check: checks.FileCheck) -> None:
+        self.staging = staging
+        self.check = check
+        self._checked: dict[str, tuple[str, list[Problem]]] = {}  # path in the site: digest, problems
+
+    def check_new(self) -> None:
+        """Check every fragment Pagefind has written since the last call."""
+        folder = f"{OUTPUT}/fragment"
+        try:
+            names = os.listdir(self.staging / folder)
+        except FileNotFoundError:  # not written yet (or Pagefind names it otherwise: all is checked at the end)
+            return
+        for rel in (f"{folder}/{name}" for name in names):
+            if rel not in self._checked:
+                try:
+                    data = (self.staging / rel).read_bytes()
+                except OSError:
+                    continue
+                self._checked[rel] = (hashlib.sha256(data).hexdigest(), self.check(rel, data))
+
+    def settled(self, rels: list[str]) -> tuple[list[Problem], list[str]]:
+        """The problems of the files at `rels` checked as they are now, and the files still to check."""
+        problems: list[Problem] = []
+        rest: list[str] = []
+        for rel in rels:
+            early = self._checked.get(rel)
+            if early is not None and early[0] == hashlib.sha256((self.staging / rel).read_bytes()).hexdigest():
+                problems += early[1]
+            else:
+                rest.append(rel)
+        return problems, rest
 
 
 # In the helper process: one checker for the whole site, made by `_begin`.

@@ -18,7 +18,8 @@ nothing of MkDocs.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,14 +71,23 @@ class IndexSize:
         )
 
 
-def build_search_index(site_dir: Path, output: Path | None = None) -> IndexSize:
-    """Index every HTML page of a built site into `site_dir/pagefind/` (or `output`, to be moved there)."""
+def build_search_index(site_dir: Path, output: Path | None = None, meanwhile: Callable[[], object] | None = None) -> IndexSize:
+    """Index every HTML page of a built site into `site_dir/pagefind/` (or `output`, to be moved there).
+
+    `meanwhile()` is called every `POLL` seconds while Pagefind works: the indexer
+    runs in its own process, and the caller may look at what it has written so far."""
     output = site_dir / OUTPUT if output is None else output
     # Pagefind's Python API is async. Its own thread and event loop let any
     # caller use this, also one that already runs a loop (Playwright does).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _index(site_dir, output)).result()
+        indexing = pool.submit(asyncio.run, _index(site_dir, output))
+        while meanwhile is not None and wait([indexing], timeout=POLL).not_done:
+            meanwhile()
+        indexing.result()
     return measure(output)
+
+
+POLL = 0.5  # seconds between calls of `build_search_index`'s `meanwhile`
 
 
 async def _index(site_dir: Path, output: Path) -> None:
