@@ -116,28 +116,36 @@ class SiteChecks:
 class _Fragments:
     """Pagefind's page fragments, checked in this process while Pagefind writes the rest of its index.
 
-    A fragment may be read while Pagefind is still writing it: what was checked
-    counts only for a file that holds the same bytes once Pagefind is done."""
+    A file appears before Pagefind has written it, so one is read only once its
+    size is the same as at the call before. Even so, what was checked counts only
+    for a file that holds the same bytes once Pagefind is done."""
 
     def __init__(self, staging: Path, check: checks.FileCheck) -> None:
         self.staging = staging
         self.check = check
+        self._sizes: dict[str, int] = {}  # path in the site: size at the last call
         self._checked: dict[str, tuple[str, list[Problem]]] = {}  # path in the site: digest, problems
 
     def check_new(self) -> None:
-        """Check every fragment Pagefind has written since the last call."""
+        """Check every fragment Pagefind has finished writing since the last call."""
         folder = f"{OUTPUT}/fragment"
         try:
-            names = os.listdir(self.staging / folder)
+            entries = list(os.scandir(self.staging / folder))
         except FileNotFoundError:  # not written yet (or Pagefind names it otherwise: all is checked at the end)
             return
-        for rel in (f"{folder}/{name}" for name in names):
-            if rel not in self._checked:
-                try:
-                    data = (self.staging / rel).read_bytes()
-                except OSError:
+        for entry in entries:
+            rel = f"{folder}/{entry.name}"
+            if rel in self._checked:
+                continue
+            try:
+                size = entry.stat().st_size
+                if not size or self._sizes.get(rel) != size:  # still being written, or new
+                    self._sizes[rel] = size
                     continue
-                self._checked[rel] = (hashlib.sha256(data).hexdigest(), self.check(rel, data))
+                data = (self.staging / rel).read_bytes()
+            except OSError:
+                continue
+            self._checked[rel] = (hashlib.sha256(data).hexdigest(), self.check(rel, data))
 
     def settled(self, rels: list[str]) -> tuple[list[Problem], list[str]]:
         """The problems of the files at `rels` checked as they are now, and the files still to check."""
