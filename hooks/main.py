@@ -3,12 +3,14 @@
 The engine (`hooks/forening/`) loads, validates and renders; this file only
 translates between it and MkDocs' events:
 
-- `on_files`: start the helper process (forening.helper), which takes the slow
-  part of the source checks, the calendars and the output checks off this one;
-  validate everything (every error at once, or stop), keep what is
-  published today (`publication.published`: publish_until, retention), then add
-  the generated pages and files and drop hand-written pages past their
-  `publish_until`. Priority 100, before plugins look at the files.
+- `on_files`: start the helper process (forening.helper), which takes the
+  project names, the slow part of the source checks, the calendars and the
+  output checks off this one; validate everything (every error at once, or
+  stop), keep what is published today (`publication.published`: publish_until,
+  retention), then add the generated pages and files and drop hand-written pages
+  past their `publish_until`. Priority 100, before plugins look at the files.
+- `on_env`: all pages are converted; give the files the helper made meanwhile
+  (the calendars) their bytes before MkDocs copies them.
 - `on_page_markdown`: give generated pages their (escaped) title and meta, and
   fill the engine's markers (`<!-- forening:retention -->`) in hand-written pages.
 - `on_post_page`: name each page to the output checks (privacy guard, active
@@ -29,13 +31,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from forening import dates, markers, mentions, publication, retention
-from forening.checks import check_sources
+from forening.archive import Archive
+from forening.checks import AHEAD, check_sources
 from forening.memo import FOLDER, ChangedDuringRun, kept_in
 from forening.helper import Helper
-from forening.pages import Build, Page, generate_site
+from forening.pages import Asset, Build, Later, Page, generate_site
 from forening.postbuild import SiteChecks
 from forening.problems import ContentError, report
 from forening.validate import Layout
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -48,6 +52,7 @@ log = get_plugin_logger(__name__)
 # Per-build state, rebuilt in on_files: `mkdocs serve` keeps this module loaded.
 _generated: dict[str, Page] = {}
 _build: Build | None = None
+_later: Later | None = None  # the files the helper makes while MkDocs converts the pages
 _helper: Helper | None = None
 _checks: SiteChecks | None = None
 _last_page: str | None = None  # written once the next page comes (or the build ends)
@@ -71,35 +76,40 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Files:
-    global _build
+    global _build, _later
     helper = _start_helper()
-    # Without the suggestions: they are for `make check`. While the helper does the
-    # source checks' slow work, find the project names the project pages need.
+    settings = dict(config.extra) | {"project_root": str(root), "site_url": config.site_url or ""}
+    settings["site_name"] = config.site_name
+    # Without the suggestions: they are for `make check`. The helper first finds the
+    # project names, then does the source checks' slow work; meanwhile the pages are
+    # generated here (the project pages last, with the names). They are used only if
+    # the checks pass, and so is an error in generating them: the checks say better
+    # what is wrong in the content (a bad setting in mkdocs.yml, say).
+    generated: list[tuple[Build, list[Page], list[Asset], Later] | Exception] = []
+
+    def generate(archive: Archive) -> None:
+        try:
+            generated.append(_generate(archive, settings, helper))
+        except Exception as exc:  # noqa: BLE001 - raised below, once the checks found nothing
+            generated.append(exc)
+
     layout = Layout(root=root, config_file=Path(config.config_file_path).name)
-    archive, problems = check_sources(layout, suggestions=False, helper=helper, meanwhile=mentions.name_every_body)
+    archive, problems = check_sources(layout, suggestions=False, helper=helper, meanwhile=generate, ahead=[mentions.work_ahead, *AHEAD])
     for problem in problems:
         if archive is not None:
             log.info(str(problem))  # suggestions only: they never stop a build
     if archive is None:
         raise PluginError("Innehållet har fel; inget publicerades.\n" + report(problems))
-    settings = dict(config.extra) | {"project_root": str(root), "site_url": config.site_url or ""}
-    settings["site_name"] = config.site_name
-    if not settings["site_url"]:
-        raise PluginError("site_url saknas i mkdocs.yml: kalendern och webbflödet behöver webbplatsens fullständiga adress")
-    today = build_date()
-    try:  # what is published today: expired parts and old attendance names left out
-        archive = publication.published(archive, today, retention.from_settings(settings))
-    except ContentError as exc:
-        raise PluginError(str(exc)) from None
-    _build = Build(archive=archive, today=today, settings=settings)
-    # The helper's next work: calendars now, output checks as the pages are written.
+    if isinstance(made := generated[0], Exception):
+        raise made
+    _build, pages, assets, _later = made
+    # The helper's next work: the output checks, as the calendars come and the pages are written.
     checks = _start_checks(Path(config.site_dir), settings, helper)
-    expired, _ = publication.expired_pages(Path(config.docs_dir), today, Path(config.docs_dir).name)
+    expired, _ = publication.expired_pages(Path(config.docs_dir), _build.today, Path(config.docs_dir).name)
     for src, _until, _line in expired:  # hand-written pages past `publish_until` (listed by the check)
         if (file := files.get_file_from_path(src)) is not None:
             files.remove(file)
     _generated.clear()
-    pages, assets = generate_site(_build, checks.helper)
     for page in pages:
         _add(files, File.generated(config, page.src, content=page.markdown, inclusion=_inclusion(page)))
         if page.source:
@@ -111,10 +121,33 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
         else:
             _add(files, File.generated(config, asset.dest, content=asset.content))
             checks.generated(asset.dest, asset.content or b"")  # checked while MkDocs converts the Markdown
+    for dest in _later.dests:  # their bytes come in on_env, before MkDocs copies them
+        _add(files, File.generated(config, dest, content=b""))
     # Every page is generated: the bodies now live in the pages, so the build keeps
     # the archive for later events without them (see Archive.without_bodies).
-    _build = replace(_build, archive=archive.without_bodies())
+    _build = replace(_build, archive=_build.archive.without_bodies())
     return files
+
+
+def _generate(archive: Archive, settings: dict, helper: Helper) -> tuple[Build, list[Page], list[Asset], Later]:
+    """What is published today (expired parts and old attendance names left out), and its pages."""
+    if not settings["site_url"]:
+        raise PluginError("site_url saknas i mkdocs.yml: kalendern och webbflödet behöver webbplatsens fullständiga adress")
+    today = build_date()
+    try:
+        build = Build(archive=publication.published(archive, today, retention.from_settings(settings)), today=today, settings=settings)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    return build, *generate_site(build, helper)
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    # Every page is converted; MkDocs copies the other files next: the helper's are due.
+    assert _later is not None and _checks is not None, "on_files made them"
+    for asset in _later.assets():
+        files.get_file_from_path(asset.dest).content_bytes = asset.content or b""  # type: ignore[union-attr]
+        _checks.generated(asset.dest, asset.content or b"")  # checked while MkDocs writes the pages
+    return env
 
 
 def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

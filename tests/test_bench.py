@@ -106,6 +106,10 @@ def test_plain_build_renders_the_same_pages(bench: tuple[dict, Path]) -> None:
     assert minutes_pages
     for page in [*minutes_pages[:3], Path("projekt/index.html")]:
         assert _article(ours / page) == _article(plain / page), page
+    # The generated files too: the calendars, which our build makes in its helper process.
+    calendars = sorted(p.relative_to(ours) for p in ours.rglob("*.ics"))
+    assert calendars and all(b"BEGIN:VEVENT" in (plain / rel).read_bytes() for rel in calendars)
+    assert [(ours / rel).read_bytes() for rel in calendars] == [(plain / rel).read_bytes() for rel in calendars]
 
 
 def _article(path: Path) -> str:

@@ -30,21 +30,27 @@ def test_a_dead_helper_leaves_the_work_to_the_build(helper: Helper) -> None:
     assert helper.broken
 
 
+def _by_dest(assets: list[pages.Asset]) -> list[pages.Asset]:
+    return sorted(assets, key=lambda asset: asset.dest)
+
+
 def test_the_site_generated_with_a_helper_is_the_site_generated_without(helper: Helper) -> None:
     build = _build()
-    got_pages, got_assets = pages.generate_site(build, helper)
+    got_pages, ready, later = pages.generate_site(build, helper)
+    calendars = later.assets()
     assert not helper.broken  # the calendars were written in the helper
-    assert got_pages == pages.generate(build)
-    assert got_assets == pages.generate_assets(build)
-    calendars = [asset for asset in got_assets if asset.dest.endswith(".ics")]
+    assert got_pages == pages.generate(build) == [page for generator in pages.GENERATORS for page in generator(build)]
+    assert _by_dest(ready + calendars) == _by_dest(pages.generate_assets(build))
+    assert [asset.dest for asset in calendars] == later.dests  # known before they were made
     assert len(calendars) == 1 + len(build.archive.group_order)
-    assert all(b"BEGIN:VEVENT" in asset.content for asset in calendars if asset.content)
+    assert all(asset.dest.endswith(".ics") and b"BEGIN:VEVENT" in (asset.content or b"") for asset in calendars)
 
 
 def test_the_site_generated_without_a_working_helper_is_the_same(helper: Helper) -> None:
     build = _build()
     helper.submit(os._exit, 1)
-    got_pages, got_assets = pages.generate_site(build, helper)
+    got_pages, ready, later = pages.generate_site(build, helper)
+    calendars = later.assets()
     assert helper.broken
     assert got_pages == pages.generate(build)
-    assert got_assets == pages.generate_assets(build)
+    assert _by_dest(ready + calendars) == _by_dest(pages.generate_assets(build))

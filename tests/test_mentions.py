@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from conftest import validate
-from forening.archive import MinutesEntry, ProjectEntry
+from forening.archive import Archive, MinutesEntry, ProjectEntry
+from forening.helper import Helper
 from forening.memo import FileText
 from forening.mentions import NameFinder, index_mentions
 from forening.schema import Minutes, Project
@@ -192,27 +193,35 @@ def test_suggestions_do_not_stop_the_build(project_copy: Path, tmp_path: Path) -
     assert "minnesanteckningar/norra/2024-03-12/#2-kompetensutveckling" in page
 
 
-def test_names_found_beforehand_are_what_the_published_index_uses() -> None:
-    """The build finds every body's names while the helper checks the sources
-    (mentions.name_every_body); the index of the archive as published must then find
-    them all in the memo, or the build does that work twice."""
+def test_names_found_ahead_are_what_the_published_index_uses(helper: Helper, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build hands every body's names to the helper (mentions.work_ahead) while it
+    generates the other pages; the index of the archive as published must then find all
+    of them among the helper's results, or the build does that work itself."""
     import datetime as dt
 
     from conftest import ROOT
-    from forening import publication
+    from forening import prefetch, publication
     from forening.memo import kept_in
-    from forening.mentions import name_every_body
+    from forening.mentions import work_ahead
     from forening.validate import Layout, load_archive
 
-    with kept_in(None) as memo:
+    def published() -> Archive:
         archive, problems = load_archive(Layout(root=ROOT))
         assert archive is not None, problems
-        name_every_body(archive)
-        found = memo.computed
-        published = publication.published(archive, dt.date(2026, 11, 23), None)
-        index = published.mentions
-        assert memo.computed == found, "the published archive's index computed names again"
-    assert found >= len(archive.minutes) and index.of("cresco-creare")
+        return publication.published(archive, dt.date(2026, 11, 23), None)
+
+    expected = published().mentions  # without a helper
+    here: list[str] = []
+    places = NameFinder._places
+    monkeypatch.setattr(NameFinder, "_places", lambda self, body: here.append(body) or places(self, body))
+    with kept_in(None):
+        archive, _ = load_archive(Layout(root=ROOT))
+        assert archive is not None
+        handed = prefetch.ahead(helper, work_ahead(Layout(root=ROOT), archive))
+        index = publication.published(archive, dt.date(2026, 11, 23), None).mentions
+    assert handed == len({str(entry.body_text) for entry in archive.minutes}) and not helper.broken
+    assert here == [], "the published archive's index found names itself"
+    assert index == expected and index.of("cresco-creare")
 
 
 def test_seed_minutes_are_indexed_once_per_archive() -> None:

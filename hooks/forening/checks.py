@@ -41,7 +41,8 @@ SOURCE_CHECKS: list[SourceCheck] = [
 ]
 
 # The source checks' slow work, which the helper process can do ahead (forening.prefetch).
-AHEAD: list[Callable[[Layout, Archive], list[prefetch.Work]]] = [
+AheadWork = Callable[[Layout, Archive], list[prefetch.Work]]
+AHEAD: list[AheadWork] = [
     guard.work_ahead,
     activecontent.work_ahead,
 ]
@@ -69,20 +70,21 @@ def check_sources(
     suggestions: bool = True,
     helper: Helper | None = None,
     meanwhile: Callable[[Archive], Any] | None = None,
+    ahead: list[AheadWork] = AHEAD,
 ) -> tuple[Archive | None, list[Problem]]:
     """Validate all content and run every source check (and, unless told not to, every
     suggestion check). The archive is None on errors.
 
-    With a `helper`, the work of `AHEAD` runs there while this process runs
-    `meanwhile(archive)` (the build: the project names in every body, which its
-    project pages need anyway) or the suggestions (`make check`: the same names);
+    With a `helper`, the work of `ahead` runs there, in that order, while this
+    process runs `meanwhile(archive)` (the build: its pages, the project names
+    among the work ahead) or the suggestions (`make check`: the project names);
     the source checks then find that work done.
     """
     archive, problems = load_archive(layout, only=only)
     if archive is None:
         return None, problems
     if helper is not None:
-        prefetch.ahead(helper, [work for make in AHEAD for work in make(layout, archive)])
+        prefetch.ahead(helper, [work for make in ahead for work in make(layout, archive)])
     if meanwhile is not None:
         meanwhile(archive)
     shown = {layout.shown(p.resolve()) for p in only} if only is not None else None

@@ -11,7 +11,8 @@ The index is built once per archive (`Archive.mentions`) in one pass over the
 minutes, so the work grows with the archive, not with archive × projects. The
 build uses it for the project pages; `make check` reads the same names per body
 for its suggestions (the build leaves those to it: `checks.SUGGESTION_CHECKS`).
-What each body names is remembered between runs (`NameFinder.places`, memo).
+What each body names is remembered between runs (`NameFinder.places`, memo);
+the build has the helper process find it ahead (`work_ahead`).
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from .headings import Heading, headings
 from .memo import FileText, remembered, text_of
+from .prefetch import Work
 from .problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -128,13 +130,23 @@ class NameFinder:
     """
 
     def __init__(self, projects: Iterable[ProjectEntry]):
+        self._build(names_of(projects))
+
+    @classmethod
+    def of_names(cls, names: Names) -> NameFinder:
+        """The finder of `names_of(projects)`: plain data, which another process can be sent."""
+        finder = cls.__new__(cls)
+        finder._build(names)
+        return finder
+
+    def _build(self, names: Names) -> None:
         owners: dict[str, list[str]] = defaultdict(list)
         spelled: dict[str, str] = {}
-        for project in projects:
-            for name in (project.meta.title, *project.meta.aliases):
+        for slug, project_names in names:
+            for name in project_names:
                 key = _lower(" ".join(name.split()))
-                if key and project.slug not in owners[key]:
-                    owners[key].append(project.slug)
+                if key and slug not in owners[key]:
+                    owners[key].append(slug)
                     spelled.setdefault(key, name)
         # What `places` depends on besides the body, short enough to prefix every body with.
         self._names = hashlib.sha256(repr(sorted((key, spelled[key], owners[key]) for key in owners)).encode()).hexdigest()[:40]
@@ -153,7 +165,7 @@ class NameFinder:
     def places(self, body: str | FileText) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
         """For each project named in a minutes body, where: the sections (in page order)
         and the 0-based body lines. Remembered between runs for the same names and body (see memo)."""
-        return remembered("mentions", body, lambda: self._places(text_of(body)), _places_to_json, _places_from_json, salt=self._names)
+        return remembered(_KIND, body, lambda: self._places(text_of(body)), _places_to_json, _places_from_json, salt=self._names)
 
     def _places(self, body: str) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
         named = self.find(body)
@@ -239,15 +251,35 @@ def index_mentions(minutes: list[MinutesEntry], projects: dict[str, ProjectEntry
     return MentionIndex(by_project=by_project)
 
 
-def name_every_body(archive: Archive) -> None:
-    """Find the project names in every minutes body, for the memo to keep.
+_KIND = "mentions"  # what the memo keeps `NameFinder.places` of a body under
 
-    The build does this while the helper process does the source checks' work
-    (forening.prefetch): the mention index of the archive as published, made
-    later from the same bodies and names, then finds every body's names kept."""
-    finder = NameFinder(archive.projects.values())
-    for entry in archive.minutes:
-        finder.places(entry.body_text)
+# Every project's names, title first: (slug, (title, *aliases)) in the archive's order.
+Names = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def names_of(projects: Iterable[ProjectEntry]) -> Names:
+    return tuple((project.slug, (project.meta.title, *project.meta.aliases)) for project in projects)
+
+
+def work_ahead(layout: Layout, archive: Archive) -> list[Work]:
+    """The project names in every minutes body, to find ahead in the helper (forening.prefetch).
+
+    The build hands this over first: its project pages need the mention index
+    of the archive as published, made from the same bodies and names, which then
+    finds every body's names kept (`NameFinder.places`)."""
+    names = names_of(archive.projects.values())
+    salt = _finder_of(names)._names
+    return [Work(_KIND, partial(_places_named, names), _places_to_json, [entry.body_text for entry in archive.minutes], salt)]
+
+
+@lru_cache(maxsize=2)
+def _finder_of(names: Names) -> NameFinder:
+    return NameFinder.of_names(names)
+
+
+def _places_named(names: Names, body: str) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
+    """In the helper: `NameFinder.places` without the memo (the build's memo keeps what this returns)."""
+    return _finder_of(names)._places(body)
 
 
 def mention_suggestions(layout: Layout, archive: Archive) -> list[Problem]:

@@ -301,6 +301,11 @@ def calendar_pages(build: Build) -> Iterator[Page]:
     )
 
 
+def calendar_dests(build: Build) -> list[str]:
+    """Where `calendar_assets` writes: /kalender.ics, then /kalender/<group>.ics per group."""
+    return [urls.CALENDAR_FEED, *(urls.group_calendar_feed(slug) for slug in build.archive.group_order)]
+
+
 def calendar_assets(build: Build) -> Iterator[Asset]:
     """/kalender.ics with every group's meetings and all events, and /kalender/<group>.ics per group."""
     links = _links(build)
@@ -308,11 +313,12 @@ def calendar_assets(build: Build) -> Iterator[Asset]:
     happenings = events.collect(build.archive)
     site_name = build.settings.get("site_name") or links.host
     written: dict[str, bytes] = {}  # each meeting's VEVENT, written once for all the feeds it is in
-    yield Asset(dest=urls.CALENDAR_FEED, content=ical.calendar_feed(every, f"{site_name}: möten", links, happenings, written))
-    for slug in build.archive.group_order:
+    everything, *by_group = calendar_dests(build)
+    yield Asset(dest=everything, content=ical.calendar_feed(every, f"{site_name}: möten", links, happenings, written))
+    for slug, dest in zip(build.archive.group_order, by_group):
         name = f"{site_name}: {build.archive.group_name(slug)}"
         content = ical.calendar_feed(meetings.for_group(every, slug), name, links, events.for_group(happenings, slug), written)
-        yield Asset(dest=urls.group_calendar_feed(slug), content=content)
+        yield Asset(dest=dest, content=content)
 
 
 def feed_assets(build: Build) -> Iterator[Asset]:
@@ -349,18 +355,25 @@ ASSET_GENERATORS: list[Callable[[Build], Iterator[Asset]]] = [
 ]
 
 
+# Generators whose pages need the mention index (the project names in every minutes
+# body): made last, while the helper may still be finding the names (see main.py).
+NEEDS_NAMES = [project_pages]
+
+
 @without_gc_pauses  # thousands of pages built and kept: see speed.without_gc_pauses
 def generate(build: Build) -> list[Page]:
-    """All generated pages of the site."""
-    return [page for generator in GENERATORS for page in generator(build)]
+    """All generated pages of the site, in the order of GENERATORS (those of NEEDS_NAMES made last)."""
+    made = {generator: list(generator(build)) for generator in sorted(GENERATORS, key=lambda g: g in NEEDS_NAMES)}
+    return [page for generator in GENERATORS for page in made[generator]]
 
 
 # Asset generators that read no minutes body and take seconds at thousands of
-# meetings: `generate_site` runs them in the build's helper process (forening.helper),
-# on the archive without its bodies, while the pages are generated here.
-ON_HELPER: list[Callable[[Build], Iterator[Asset]]] = [
-    calendar_assets,
-]
+# meetings, with where they write: `generate_site` runs them in the build's
+# helper process (forening.helper), on the archive without its bodies, while the
+# pages are generated and converted here.
+ON_HELPER: dict[Callable[[Build], Iterator[Asset]], Callable[[Build], list[str]]] = {
+    calendar_assets: calendar_dests,
+}
 
 
 @without_gc_pauses
@@ -369,18 +382,31 @@ def generate_assets(build: Build) -> list[Asset]:
     return [asset for generator in ASSET_GENERATORS for asset in generator(build)]
 
 
-def generate_site(build: Build, helper: Helper) -> tuple[list[Page], list[Asset]]:
-    """`generate` and `generate_assets` at once, the generators of `ON_HELPER` in `helper`."""
-    bodiless = replace(build, archive=build.archive.without_bodies())
-    elsewhere = {generator: helper.submit(assets_of, generator, bodiless) for generator in ON_HELPER}
+class Later:
+    """Files made in the helper: where they go is known now, their bytes when `assets()` is asked.
+
+    MkDocs needs every file's path before it converts the pages, but copies
+    files such as the calendars only after: so the helper has that long."""
+
+    def __init__(self, build: Build, helper: Helper) -> None:
+        self.dests = [dest for plan in ON_HELPER.values() for dest in plan(build)]
+        self._build = build
+        self._helper = helper
+        self._made = [(generator, helper.submit(assets_of, generator, build)) for generator in ON_HELPER]
+
+    def assets(self) -> list[Asset]:
+        """The files (made here if the helper could not), waiting for the helper if needed."""
+        made = [asset for generator, future in self._made for asset in self._helper.result_or(future, lambda: assets_of(generator, self._build))]
+        assert [asset.dest for asset in made] == self.dests, "ON_HELPER: a generator's plan names other files than it writes"
+        return made
+
+
+def generate_site(build: Build, helper: Helper) -> tuple[list[Page], list[Asset], Later]:
+    """`generate` and `generate_assets` at once: the generators of `ON_HELPER` in `helper`, for later."""
+    later = Later(replace(build, archive=build.archive.without_bodies()), helper)
     pages = generate(build)
-    assets = []
-    for generator in ASSET_GENERATORS:
-        if generator in elsewhere:
-            assets += helper.result_or(elsewhere[generator], lambda: assets_of(generator, bodiless))
-        else:
-            assets += assets_of(generator, build)
-    return pages, assets
+    assets = [asset for generator in ASSET_GENERATORS if generator not in ON_HELPER for asset in assets_of(generator, build)]
+    return pages, assets, later
 
 
 @without_gc_pauses

@@ -2,13 +2,15 @@
 
 A `make check` or a build with nothing remembered spends seconds on pure
 functions of one text that the memo keeps (forening.memo): the privacy finder
-over every source file and the active-content finder over every body. `ahead`
+over every source file and the active-content finder over every body (and in
+the build, the project names in every minutes body: mentions.work_ahead). `ahead`
 hands the texts the memo does not know yet to the helper process
 (forening.helper), in chunks, and tells the memo to expect the results. A check
 that asks for one then waits for its chunk instead of computing it, and this
-process does other work meanwhile (the mention index). The helper runs the same
-functions, and the memo keeps their results as if computed here; if the helper
-cannot, the memo computes them here when asked.
+process does other work meanwhile (`make check`: the project names for its
+suggestions; the build: its pages). The helper runs the same functions, and the
+memo keeps their results as if computed here; if the helper cannot, the memo
+computes them here when asked.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The comparison build: plain mkdocs-material over the same pages, without our hooks.
 
 The pages are taken from our adapter itself, not re-derived: the plugin events
-`on_config` and `on_files` run as in a build (so the engine validates and
-generates every page and asset), and `on_page_markdown` gives each generated
+`on_config`, `on_files` and `on_env` run as in a build (so the engine validates
+and generates every page and asset), and `on_page_markdown` gives each generated
 page the Markdown and meta (escaped title, description) our build renders.
 They are written as ordinary `.md` files with that meta as front matter, beside
 a copy of `docs/`, into `plain-docs/`. `mkdocs.plain.yml` inherits the real
@@ -57,6 +57,8 @@ def write_plain_project(root: Path, today: str, pagefind: bool) -> Path:
         config = config.plugins.on_config(config)
         try:
             files = config.plugins.on_files(get_files(config), config=config)
+            # The files our adapter has the helper make while MkDocs converts the pages get their bytes here.
+            config.plugins.on_env(config.theme.get_env(), config=config, files=files)
         finally:
             config.plugins.on_shutdown()  # our adapter started a helper process (forening.helper): end it
         for file in list(files):
