@@ -31,7 +31,7 @@ class Work:
     """One pure function over many texts, as the memo keeps it: `encode(find(text))` under `kind`."""
 
     kind: str
-    find: Callable[[str], Any]  # module-level (the helper imports it by name)
+    find: Callable[[str], Any]  # module-level, or a partial of one (the helper imports it by name)
     encode: Callable[[Any], Any]  # module-level: find's result as JSON's values
     texts: list[str | FileText]
     salt: str = ""

@@ -74,6 +74,11 @@ def is_vendor(rel: str) -> bool:
     return any(fnmatch(rel, pattern) for pattern in VENDOR)
 
 
+def is_search_index(rel: str) -> bool:
+    """Whether the file is part of Pagefind's index: its page fragments, word index and metadata."""
+    return rel.endswith(PAGEFIND_DATA)
+
+
 def is_word_index(rel: str) -> bool:
     """Whether the file holds search terms (punctuation removed) rather than text."""
     return rel.endswith(PAGEFIND_WORDS)
