@@ -42,6 +42,7 @@ from . import checks
 from .helper import Helper
 from .problems import Problem
 from .search import OUTPUT, IndexSize, build_search_index
+from .speed import return_free_memory
 
 # Pages handed to the helper at a time: one round trip per batch, not per page.
 BATCH = 25
@@ -75,6 +76,7 @@ class SiteChecks:
     def finish(self) -> tuple[IndexSize, list[Problem]]:
         """Index the site into `site_dir/pagefind/`, and every problem of every file, the index's included."""
         shutil.rmtree(self.site_dir / OUTPUT, ignore_errors=True)  # a dirty build's old index is not checked or kept
+        return_free_memory()  # Pagefind brings the build's peak of memory
         self._hand_over(self.site_dir, self._batch)
         self._hand_over(self.site_dir, [rel for rel in checks.site_files(self.site_dir) if rel not in self._named and not self._as_checked(rel)])
         with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
