@@ -76,9 +76,12 @@ class SiteChecks:
     def finish(self) -> tuple[IndexSize, list[Problem]]:
         """Index the site into `site_dir/pagefind/`, and every problem of every file, the index's included."""
         shutil.rmtree(self.site_dir / OUTPUT, ignore_errors=True)  # a dirty build's old index is not checked or kept
-        return_free_memory()  # Pagefind brings the build's peak of memory
         self._hand_over(self.site_dir, self._batch)
         self._hand_over(self.site_dir, [rel for rel in checks.site_files(self.site_dir) if rel not in self._named and not self._as_checked(rel)])
+        # Pagefind brings the build's peak of memory: both processes give back what they freed
+        # (the helper once it has checked the pages before it).
+        return_free_memory()
+        self.helper.submit(return_free_memory)
         with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
             staging = Path(tmp)
             check = checks.output_checker(self.settings)
