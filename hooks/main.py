@@ -27,7 +27,6 @@ code under hooks/. Content edits under minutes/ and projects/ rebuild live.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 from forening import dates, markers, mentions, publication, retention
@@ -124,8 +123,8 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
     for dest in _later.dests:  # their bytes come in on_env, before MkDocs copies them
         _add(files, File.generated(config, dest, content=b""))
     # Every page is generated: the bodies now live in the pages, so the build keeps
-    # the archive for later events without them (see Archive.without_bodies).
-    _build = replace(_build, archive=_build.archive.without_bodies())
+    # the archive for later events without them (see Archive.without_bodies), as `Later` has it.
+    _build = _later.build
     return files
 
 

@@ -3,9 +3,10 @@
 A generator such as MkDocs renders a site in one Python process, on one core,
 and a build machine has two or more. Work that needs nothing but its arguments
 and costs seconds at thousands of pages (the source checks' finders, the
-calendar feeds, the output checks) runs here instead, while the generator goes on. `Helper.submit` returns a
-`Future`; every user does the same work itself if the helper cannot start or
-dies (`Helper.result_or`), so a missing helper makes a build slower, never different.
+calendar feeds, the output checks) runs here instead, while the generator goes
+on. `Helper.submit` returns a `Future`; every user does the same work itself if
+the helper cannot start or dies (`Helper.result_or`), so a missing helper makes
+a build slower, never different.
 
 The process is started with `spawn`, not `fork`: a forked copy of the generator
 would count its memory twice and inherit its threads (`mkdocs serve`). It is
@@ -78,7 +79,6 @@ class Helper:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=site.addsitedir, initargs=(str(_PACKAGE_PARENT),))
         return self._pool
-
 
 
 def _ready() -> None:

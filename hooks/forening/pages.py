@@ -389,14 +389,14 @@ class Later:
     files such as the calendars only after: so the helper has that long."""
 
     def __init__(self, build: Build, helper: Helper) -> None:
+        self.build = build  # without the bodies: they need none, and they are sent to the helper
         self.dests = [dest for plan in ON_HELPER.values() for dest in plan(build)]
-        self._build = build
         self._helper = helper
         self._made = [(generator, helper.submit(assets_of, generator, build)) for generator in ON_HELPER]
 
     def assets(self) -> list[Asset]:
         """The files (made here if the helper could not), waiting for the helper if needed."""
-        made = [asset for generator, future in self._made for asset in self._helper.result_or(future, lambda: assets_of(generator, self._build))]
+        made = [asset for generator, future in self._made for asset in self._helper.result_or(future, lambda: assets_of(generator, self.build))]
         assert [asset.dest for asset in made] == self.dests, "ON_HELPER: a generator's plan names other files than it writes"
         return made
 

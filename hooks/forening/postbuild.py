@@ -20,10 +20,10 @@ Pagefind's indexing, and at thousands of pages that is tens of seconds. So
 Every file is checked once, by the checks of `checks.check_output`, as read
 from disk, or for a generated file as generated (or a fragment as read while
 Pagefind wrote on) when the file on disk holds the same bytes (compared by
-digest in `finish`; if not, it is read again). Their state across files only saves work (the guard's
-texts found clean), so any split of the files finds the same problems. If the
-helper cannot start or dies, every file is checked here instead: slower, never
-fewer.
+digest in `finish`; if not, it is read again). Their state across files only
+saves work (the guard's texts found clean), so any split of the files finds the
+same problems. If the helper cannot start or dies, every file is checked here
+instead: slower, never fewer.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class SiteChecks:
 
     def generated(self, rel: str, data: bytes) -> None:
         """The generator will write exactly `data` at `rel`: check it now (`finish` makes sure it did)."""
-        self._generated[rel] = hashlib.sha256(data).hexdigest()
+        self._generated[rel] = _digest(data)
         self._submit(_check_data, rel, data)
 
     def finish(self) -> tuple[IndexSize, list[Problem]]:
@@ -106,7 +106,7 @@ class SiteChecks:
     def _as_checked(self, rel: str) -> bool:
         """Whether the file at `rel` holds the bytes `generated` checked."""
         digest = self._generated.get(rel)
-        return digest is not None and hashlib.sha256((self.site_dir / rel).read_bytes()).hexdigest() == digest
+        return digest is not None and _digest((self.site_dir / rel).read_bytes()) == digest
 
     def _hand_over(self, folder: Path, rels: list[str]) -> None:
         if rels:
@@ -150,7 +150,7 @@ class _Fragments:
                 data = (self.staging / rel).read_bytes()
             except OSError:
                 continue
-            self._checked[rel] = (hashlib.sha256(data).hexdigest(), self.check(rel, data))
+            self._checked[rel] = (_digest(data), self.check(rel, data))
 
     def settled(self, rels: list[str]) -> tuple[list[Problem], list[str]]:
         """The problems of the files at `rels` checked as they are now, and the files still to check."""
@@ -158,11 +158,16 @@ class _Fragments:
         rest: list[str] = []
         for rel in rels:
             early = self._checked.get(rel)
-            if early is not None and early[0] == hashlib.sha256((self.staging / rel).read_bytes()).hexdigest():
+            if early is not None and early[0] == _digest((self.staging / rel).read_bytes()):
                 problems += early[1]
             else:
                 rest.append(rel)
         return problems, rest
+
+
+def _digest(data: bytes) -> str:
+    """What a file checked before it was final is compared by."""
+    return hashlib.sha256(data).hexdigest()
 
 
 # In the helper process: one checker for the whole site, made by `_begin`.

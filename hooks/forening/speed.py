@@ -6,7 +6,6 @@ Measured with `scripts/bench.py` on 5,000 minutes; see the README's "Scale" sect
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
 from collections.abc import Callable
@@ -47,7 +46,6 @@ def return_free_memory() -> None:
     everything the generators and MkDocs let go of: 150 MB at 5,000 minutes.
     Elsewhere than glibc this does nothing."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):  # no C library by that name, or one without malloc_trim
+        ctypes.CDLL(None).malloc_trim(0)  # the C library this process already runs on
+    except (OSError, TypeError, AttributeError):  # no such handle here, or a C library without malloc_trim
         pass
