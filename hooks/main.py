@@ -9,9 +9,13 @@ translates between it and MkDocs' events:
   stop), keep what is published today (`publication.published`: publish_until,
   retention), then add the generated pages and files and drop hand-written pages
   past their `publish_until`. Priority 100, before plugins look at the files.
+- `on_nav`: the list of files is final; hand the generated pages' Markdown to
+  the helper, which converts them from the last page backwards while MkDocs
+  converts from the first (convert_ahead.py).
 - `on_env`: all pages are converted; give the files the helper made meanwhile
   (the calendars) their bytes before MkDocs copies them.
-- `on_page_markdown`: give generated pages their (escaped) title and meta, and
+- `on_page_markdown`: give generated pages their (escaped) title and meta (and,
+  if the helper converts them, its result in place of MkDocs' conversion), and
   fill the engine's markers (`<!-- forening:retention -->`) in hand-written pages.
 - `on_post_page`: name each page to the output checks (privacy guard, active
   content) once MkDocs has written it: they run in a helper process while the
@@ -29,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from convert_ahead import ConvertAhead, handed_over
 from forening import dates, markers, mentions, publication, retention
 from forening.archive import Archive
 from forening.checks import AHEAD, check_sources
@@ -44,6 +49,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 log = get_plugin_logger(__name__)
@@ -55,6 +61,7 @@ _later: Later | None = None  # the files the helper makes while MkDocs converts 
 _helper: Helper | None = None
 _checks: SiteChecks | None = None
 _last_page: str | None = None  # written once the next page comes (or the build ends)
+_ahead: ConvertAhead | None = None  # the generated pages the helper converts
 
 HELPER_BROKEN = "Hjälpprocessen kunde inte användas: bygget gjorde kalendrarna och alla kontroller själv (samma resultat, långsammare)."
 
@@ -75,7 +82,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Files:
-    global _build, _later
+    global _build, _later, _ahead
+    _ahead = None  # on_nav hands this build's pages over
     helper = _start_helper()
     settings = dict(config.extra) | {"project_root": str(root), "site_url": config.site_url or ""}
     settings["site_name"] = config.site_name
@@ -140,6 +148,14 @@ def _generate(archive: Archive, settings: dict, helper: Helper) -> tuple[Build, 
     return build, *generate_site(build, helper)
 
 
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    global _ahead
+    # Every plugin has added its files: the links between pages resolve as they will in MkDocs.
+    if _helper is not None and not _helper.broken:
+        _ahead = ConvertAhead(_helper, {src: handed_over(page.markdown) for src, page in _generated.items()}, files, config)
+    return nav
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is converted; MkDocs copies the other files next: the helper's are due.
     assert _later is not None and _checks is not None, "on_files made them"
@@ -154,6 +170,8 @@ def on_page_markdown(markdown: str, *, page: MkDocsPage, config: MkDocsConfig, f
     if generated is not None:
         # MkDocs' templates do not autoescape: escape the title and description here.
         page.meta = {"title": str(escape(generated.title)), "description": str(escape(generated.description)), **generated.meta}
+        if _ahead is not None:
+            page.render = _ahead.renderer(page)  # type: ignore[method-assign]
         if markdown == generated.markdown:
             # MkDocs' front-matter reader hands over a copy of the file's text; the
             # original is held anyway (by the File), so keep one copy per page, not two.

@@ -1,0 +1,177 @@
+"""convert_ahead: a page converted in the helper is the page MkDocs converts itself.
+
+The real project's pages, from the adapter's own `on_files`, converted both ways in
+this process: by MkDocs' `Page.render`, and through `ConvertAhead` once the helper
+has converted every page. Then the warnings a broken link gives, and the cases where
+this process must convert a page itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import BUILD_DATE, ROOT, copy_project, mkdocs_build
+from convert_ahead import ConvertAhead, handed_over
+from forening.helper import Helper
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, get_files, set_exclusions
+from mkdocs.structure.pages import Page
+
+BROKEN = "Läs mer i [protokollet](../saknas.md) och [beslutet](#finns-inte)."
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[MkDocsConfig, Files]]:
+    """The real project's config and files after the adapter's `on_files` (our pages added)."""
+    yield from _files_of(ROOT, monkeypatch)
+
+
+def _files_of(root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[MkDocsConfig, Files]]:
+    monkeypatch.setenv("SITE_TODAY", BUILD_DATE)
+    config = load_config(str(root / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    try:
+        files = config.plugins.on_files(get_files(config), config=config)
+        set_exclusions(files, config)
+        yield config, files
+    finally:
+        config.plugins.on_shutdown()  # the adapter's own helper
+
+
+def _generated(files: Files) -> list[File]:
+    return [file for file in files.documentation_pages() if file.generated_by is not None]
+
+
+def _ahead(helper: Helper, files: Files, config: MkDocsConfig, chunk: int = 3) -> ConvertAhead:
+    """Every generated page handed over, and converted: the helper runs its work in order."""
+    ahead = ConvertAhead(helper, {file.src_uri: handed_over(file.content_string) for file in _generated(files)}, files, config, chunk)
+    helper.submit(int).result()  # queued behind every piece
+    return ahead
+
+
+def _read(file: File, config: MkDocsConfig) -> Page:
+    page = Page(None, file, config)
+    page.read_source(config)
+    return page
+
+
+def _rendered(page: Page) -> tuple:
+    """All that `Page.render` leaves on a page, comparable."""
+    links = {target.src_uri: anchors for target, anchors in (page.links_to_anchors or {}).items()}
+    return page.content, str(page.toc), [(item.id, item.level) for item in page.toc], page._title_from_render, page.present_anchor_ids, links
+
+
+def _converted_by_mkdocs(files: Files, config: MkDocsConfig, caplog: pytest.LogCaptureFixture) -> dict[str, tuple]:
+    found = {}
+    for file in _generated(files):
+        caplog.clear()
+        page = _read(file, config)
+        page.render(config, files)
+        found[file.src_uri] = (*_rendered(page), [(r.name, r.levelno, r.getMessage()) for r in caplog.records])
+    return found
+
+
+def _converted_ahead(ahead: ConvertAhead, files: Files, config: MkDocsConfig, caplog: pytest.LogCaptureFixture) -> dict[str, tuple]:
+    found = {}
+    for file in _generated(files):
+        caplog.clear()
+        page = _read(file, config)
+        page.render = ahead.renderer(page)  # type: ignore[method-assign]
+        page.render(config, files)
+        assert "render" not in vars(page)  # the page is MkDocs' own again
+        found[file.src_uri] = (*_rendered(page), [(r.name, r.levelno, r.getMessage()) for r in caplog.records])
+    return found
+
+
+class _Counted:
+    """Counts the conversions MkDocs' `Page.render` does in this process."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        render = Page.render
+
+        def counted(page: Page, config: MkDocsConfig, files: Files) -> None:
+            self.calls += 1
+            render(page, config, files)
+
+        monkeypatch.setattr(Page, "render", counted)
+
+
+def test_the_helpers_pages_are_the_pages_mkdocs_converts(built, helper: Helper, caplog, monkeypatch) -> None:
+    config, files = built
+    caplog.set_level(logging.INFO)
+    expected = _converted_by_mkdocs(files, config, caplog)
+    assert len(expected) > 20 and any(toc for _, toc, *_ in expected.values())
+    ahead = _ahead(helper, files, config)
+    here = _Counted(monkeypatch)
+    assert _converted_ahead(ahead, files, config, caplog) == expected
+    assert here.calls == 0  # every page came from the helper
+    assert not helper.broken
+
+
+def test_a_broken_link_warns_in_the_pages_turn(tmp_path: Path, helper: Helper, caplog, monkeypatch) -> None:
+    root = copy_project(tmp_path / "project")
+    minutes = root / "minutes" / "norra" / "2021-05-05.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8") + f"\n{BROKEN}\n", encoding="utf-8")
+    for config, files in _files_of(root, monkeypatch):
+        caplog.set_level(logging.INFO)
+        expected = _converted_by_mkdocs(files, config, caplog)
+        warned = [logged for *_, logged in expected.values() if logged]
+        assert len(warned) == 1 and "saknas.md" in warned[0][0][2] and warned[0][0][1] == logging.WARNING
+        ahead = _ahead(helper, files, config)
+        here = _Counted(monkeypatch)
+        assert _converted_ahead(ahead, files, config, caplog) == expected
+        assert here.calls == 0
+
+
+def test_a_broken_link_in_minutes_fails_the_strict_build(project_copy: Path, tmp_path: Path) -> None:
+    minutes = project_copy / "minutes" / "norra" / "2021-05-05.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8") + f"\n{BROKEN}\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    said = result.stdout + result.stderr
+    assert "'../saknas.md', but the target 'minnesanteckningar/saknas.md' is not found" in said and "1 warnings in strict mode" in said
+
+
+def test_a_page_changed_after_it_was_handed_over_is_converted_here(built, helper: Helper, caplog, monkeypatch) -> None:
+    config, files = built
+    ahead = _ahead(helper, files, config)
+    here = _Counted(monkeypatch)
+    file = _generated(files)[-1]
+    page = _read(file, config)
+    page.markdown = f"{page.markdown}\n\nEtt tillägg av ett annat tillägg.\n"  # as another plugin's on_page_markdown might
+    page.render = ahead.renderer(page)  # type: ignore[method-assign]
+    page.render(config, files)
+    assert here.calls == 1 and "Ett tillägg av ett annat tillägg." in (page.content or "")
+
+
+def test_pages_the_helper_has_not_started_are_converted_here(built, helper: Helper, caplog, monkeypatch) -> None:
+    config, files = built
+    helper.submit(time.sleep, 3)  # the helper is busy with other work
+    ahead = ConvertAhead(helper, {file.src_uri: handed_over(file.content_string) for file in _generated(files)}, files, config, chunk=3)
+    here = _Counted(monkeypatch)
+    first = _generated(files)[0]
+    page = _read(first, config)
+    page.render = ahead.renderer(page)  # type: ignore[method-assign]
+    started = time.monotonic()
+    page.render(config, files)
+    assert here.calls == 1 and page.content
+    assert time.monotonic() - started < 2  # it did not wait for the helper
+
+
+def test_a_dead_helper_leaves_the_pages_to_this_process(built, helper: Helper, caplog, monkeypatch) -> None:
+    config, files = built
+    caplog.set_level(logging.INFO)
+    expected = _converted_by_mkdocs(files, config, caplog)
+    helper.submit(os._exit, 1)  # the helper process ends as if killed, before it converts anything
+    ahead = ConvertAhead(helper, {file.src_uri: handed_over(file.content_string) for file in _generated(files)}, files, config, chunk=3)
+    assert helper.result_or(helper.submit(int), lambda: -1) == -1 and helper.broken
+    here = _Counted(monkeypatch)
+    assert _converted_ahead(ahead, files, config, caplog) == expected
+    assert here.calls == len(expected)
