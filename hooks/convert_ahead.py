@@ -73,7 +73,9 @@ class ConvertAhead:
 
     def __init__(self, helper: Helper, markdown: dict[str, str], files: Files, config: MkDocsConfig, chunk: int = CHUNK) -> None:
         self._helper = helper
-        self._markdown = markdown  # src_uri -> the Markdown MkDocs will convert
+        # src_uri -> the Markdown handed over: the file's text, which is the Markdown
+        # MkDocs converts unless front matter or a plugin changed it (see `_converted`).
+        self._markdown = markdown
         key = uuid.uuid4().hex
         helper.submit(_set_up, key, _site_of(files, config))
         order = [file.src_uri for file in files.documentation_pages() if file.src_uri in markdown]
@@ -100,19 +102,14 @@ class ConvertAhead:
         """The helper's conversion of `page`, waiting for it if the helper is at it; None to convert here."""
         src = page.file.src_uri
         future = self._pieces.pop(src, None)
+        # MkDocs converts what `read_source` and the plugins' `on_page_markdown` made of
+        # the file's text; the adapter's own gives the very text back if nothing changed it.
         if future is None or page.markdown != self._markdown.get(src) or future.cancel():
             return None  # not handed over, changed since, or not started yet: this process converts it
         try:
             return self._helper.result_or(future, dict).get(src)
         except Exception:  # noqa: BLE001 - e.g. a setting that cannot be pickled: convert here
             return None
-
-
-def handed_over(markdown: str) -> str:
-    """The Markdown MkDocs converts for a generated file with this text: its front matter removed."""
-    from mkdocs.utils.meta import get_data
-
-    return get_data(markdown)[0]
 
 
 # --- in the helper process ---------------------------------------------------

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from convert_ahead import ConvertAhead, handed_over
+from convert_ahead import ConvertAhead
 from forening import dates, markers, mentions, publication, retention
 from forening.archive import Archive
 from forening.checks import AHEAD, check_sources
@@ -152,7 +152,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     global _ahead
     # Every plugin has added its files: the links between pages resolve as they will in MkDocs.
     if _helper is not None and not _helper.broken:
-        _ahead = ConvertAhead(_helper, {src: handed_over(page.markdown) for src, page in _generated.items()}, files, config)
+        _ahead = ConvertAhead(_helper, {src: page.markdown for src, page in _generated.items()}, files, config)
     return nav
 
 

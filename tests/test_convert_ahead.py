@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BUILD_DATE, ROOT, copy_project, mkdocs_build
-from convert_ahead import ConvertAhead, handed_over
+from convert_ahead import ConvertAhead
 from forening.helper import Helper
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -50,7 +50,7 @@ def _generated(files: Files) -> list[File]:
 
 def _ahead(helper: Helper, files: Files, config: MkDocsConfig, chunk: int = 3) -> ConvertAhead:
     """Every generated page handed over, and converted: the helper runs its work in order."""
-    ahead = ConvertAhead(helper, {file.src_uri: handed_over(file.content_string) for file in _generated(files)}, files, config, chunk)
+    ahead = ConvertAhead(helper, {file.src_uri: file.content_string for file in _generated(files)}, files, config, chunk)
     helper.submit(int).result()  # queued behind every piece
     return ahead
 
@@ -154,7 +154,7 @@ def test_a_page_changed_after_it_was_handed_over_is_converted_here(built, helper
 def test_pages_the_helper_has_not_started_are_converted_here(built, helper: Helper, caplog, monkeypatch) -> None:
     config, files = built
     helper.submit(time.sleep, 3)  # the helper is busy with other work
-    ahead = ConvertAhead(helper, {file.src_uri: handed_over(file.content_string) for file in _generated(files)}, files, config, chunk=3)
+    ahead = ConvertAhead(helper, {file.src_uri: file.content_string for file in _generated(files)}, files, config, chunk=3)
     here = _Counted(monkeypatch)
     first = _generated(files)[0]
     page = _read(first, config)
@@ -170,7 +170,7 @@ def test_a_dead_helper_leaves_the_pages_to_this_process(built, helper: Helper, c
     caplog.set_level(logging.INFO)
     expected = _converted_by_mkdocs(files, config, caplog)
     helper.submit(os._exit, 1)  # the helper process ends as if killed, before it converts anything
-    ahead = ConvertAhead(helper, {file.src_uri: handed_over(file.content_string) for file in _generated(files)}, files, config, chunk=3)
+    ahead = ConvertAhead(helper, {file.src_uri: file.content_string for file in _generated(files)}, files, config, chunk=3)
     assert helper.result_or(helper.submit(int), lambda: -1) == -1 and helper.broken
     here = _Counted(monkeypatch)
     assert _converted_ahead(ahead, files, config, caplog) == expected
