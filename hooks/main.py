@@ -157,8 +157,10 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    global _ahead
     # Every page is converted; MkDocs copies the other files next: the helper's are due.
     assert _later is not None and _checks is not None, "on_files made them"
+    _ahead = None  # nothing more to take from it (a page never converted leaves its piece unused)
     for asset in _later.assets():
         files.get_file_from_path(asset.dest).content_bytes = asset.content or b""  # type: ignore[union-attr]
         _checks.generated(asset.dest, asset.content or b"")  # checked while MkDocs writes the pages

@@ -8,8 +8,10 @@ this process must convert a page itself.
 
 from __future__ import annotations
 
+import filecmp
 import logging
 import os
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,10 +20,14 @@ import pytest
 from conftest import BUILD_DATE, ROOT, copy_project, mkdocs_build
 from convert_ahead import ConvertAhead
 from forening.helper import Helper
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from benchmark import synthetic  # noqa: E402
 
 BROKEN = "Läs mer i [protokollet](../saknas.md) och [beslutet](#finns-inte)."
 
@@ -175,3 +181,49 @@ def test_a_dead_helper_leaves_the_pages_to_this_process(built, helper: Helper, c
     here = _Counted(monkeypatch)
     assert _converted_ahead(ahead, files, config, caplog) == expected
     assert here.calls == len(expected)
+
+
+def _build_in_process(root: Path, site_dir: Path) -> None:
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()  # the adapter's helper
+
+
+def _differing(left: Path, right: Path) -> list[str]:
+    """Every file that is not byte for byte the same in the two folders (or in one only)."""
+    compared = filecmp.dircmp(left, right)
+    found = [*compared.left_only, *compared.right_only, *compared.diff_files, *compared.funny_files]
+    found += [f"{name}/{inner}" for name, sub in compared.subdirs.items() for inner in _differing(left / name, right / name)]
+    return found
+
+
+def test_a_build_whose_pages_all_come_from_the_helper_is_the_build_without_it(tmp_path: Path, monkeypatch) -> None:
+    """The whole build (templates, tables of contents, anchors checked, Pagefind) over
+    a synthetic archive: once with every generated page converted in the helper before
+    MkDocs reaches it, once with every page converted here."""
+    root = tmp_path / "project"
+    synthetic.generate(ROOT, root, minutes=60, seed=2)
+    monkeypatch.setenv("SITE_TODAY", BUILD_DATE)
+    hand_written = sum(1 for path in (root / "docs").rglob("*.md"))
+
+    handed = ConvertAhead.__init__
+
+    def converted_first(self: ConvertAhead, helper: Helper, *args, **kwargs) -> None:
+        handed(self, helper, *args, **kwargs)
+        helper.submit(int).result()  # queued behind every piece: all are converted
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ConvertAhead, "__init__", converted_first)
+        here = _Counted(patched)
+        _build_in_process(root, tmp_path / "ahead")
+        assert here.calls == hand_written  # the generated pages all came from the helper
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ConvertAhead, "_converted", lambda self, page: None)
+        here = _Counted(patched)
+        _build_in_process(root, tmp_path / "here")
+        assert here.calls > 60 + hand_written
+
+    assert _differing(tmp_path / "ahead", tmp_path / "here") == []
