@@ -83,7 +83,7 @@ class ConvertAhead:
         key = uuid.uuid4().hex
         helper.submit(_set_up, key, _site_of(files, config))
         order = [file.src_uri for file in files.documentation_pages() if file.src_uri in markdown]
-        self._pieces: dict[str, Future[dict[str, Converted | None]]] = {}
+        self._pieces: dict[str, Future[dict[str, Converted]]] = {}
         for end in range(len(order), 0, -chunk):
             piece = order[max(0, end - chunk) : end]
             future = helper.submit(_convert, key, [(src, markdown[src]) for src in piece])
@@ -176,28 +176,27 @@ class _Kept(logging.Handler):
         self.logged.append((record.name, record.levelno, record.getMessage()))
 
 
-def _convert(key: str, pages: list[tuple[str, str]]) -> dict[str, Converted | None]:
-    """Each page converted by MkDocs' `Page.render`; None for one that failed (the build then shows why)."""
+def _convert(key: str, pages: list[tuple[str, str]]) -> dict[str, Converted]:
+    """Each page converted by MkDocs' `Page.render`. One that failed is left out: the
+    build converts it again and reports the error as MkDocs does."""
     if _site is None or _site[0] != key:
         raise RuntimeError("the build's files were not handed over")  # the build converts these itself
     _, files, config = _site
     kept = _Kept()
     root = logging.getLogger()
     root.addHandler(kept)
-    done: dict[str, Converted | None] = {}
+    done: dict[str, Converted] = {}
     try:
         for src, markdown in pages:
             file = files.get_file_from_path(src)
             if file is None:
-                done[src] = None
                 continue
             kept.logged = []
             page = Page(None, file, config)  # type: ignore[arg-type]
             page.markdown = markdown
             try:
                 page.render(config, files)  # type: ignore[arg-type]
-            except Exception:  # noqa: BLE001 - the build converts it again and reports the error as MkDocs does
-                done[src] = None
+            except Exception:  # noqa: BLE001 - left to the build, see above
                 continue
             finally:
                 file.page = None  # keep no page here: only its result goes back

@@ -82,8 +82,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Files:
-    global _build, _later, _ahead
-    _ahead = None  # on_nav hands this build's pages over
+    global _build, _later
     helper = _start_helper()
     settings = dict(config.extra) | {"project_root": str(root), "site_url": config.site_url or ""}
     settings["site_name"] = config.site_name
@@ -235,8 +234,8 @@ def _start_checks(site_dir: Path, settings: dict, helper: Helper) -> SiteChecks:
 
 
 def _stop_checks() -> None:
-    global _checks, _helper
-    _checks = None  # its helper is this build's `_helper`
+    global _checks, _helper, _ahead
+    _checks = _ahead = None  # their helper is this build's `_helper`
     if _helper is not None:
         _helper.close()
         _helper = None
