@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,9 +36,11 @@ BROKEN = "Läs mer i [protokollet](../saknas.md) och [beslutet](#finns-inte)."
 @pytest.fixture
 def built(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[MkDocsConfig, Files]]:
     """The real project's config and files after the adapter's `on_files` (our pages added)."""
-    yield from _files_of(ROOT, monkeypatch)
+    with _files_of(ROOT, monkeypatch) as found:
+        yield found
 
 
+@contextmanager
 def _files_of(root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[MkDocsConfig, Files]]:
     monkeypatch.setenv("SITE_TODAY", BUILD_DATE)
     config = load_config(str(root / "mkdocs.yml"))
@@ -54,9 +57,14 @@ def _generated(files: Files) -> list[File]:
     return [file for file in files.documentation_pages() if file.generated_by is not None]
 
 
-def _ahead(helper: Helper, files: Files, config: MkDocsConfig, chunk: int = 3) -> ConvertAhead:
+def _handed_over(helper: Helper, files: Files, config: MkDocsConfig) -> ConvertAhead:
+    """Every generated page's text handed to the helper, in pieces of three."""
+    return ConvertAhead(helper, {file.src_uri: file.content_string for file in _generated(files)}, files, config, chunk=3)
+
+
+def _ahead(helper: Helper, files: Files, config: MkDocsConfig) -> ConvertAhead:
     """Every generated page handed over, and converted: the helper runs its work in order."""
-    ahead = ConvertAhead(helper, {file.src_uri: file.content_string for file in _generated(files)}, files, config, chunk)
+    ahead = _handed_over(helper, files, config)
     helper.submit(int).result()  # queued behind every piece
     return ahead
 
@@ -73,24 +81,22 @@ def _rendered(page: Page) -> tuple:
     return page.content, str(page.toc), [(item.id, item.level) for item in page.toc], page._title_from_render, page.present_anchor_ids, links
 
 
-def _converted_by_mkdocs(files: Files, config: MkDocsConfig, caplog: pytest.LogCaptureFixture) -> dict[str, tuple]:
-    found = {}
-    for file in _generated(files):
-        caplog.clear()
-        page = _read(file, config)
-        page.render(config, files)
-        found[file.src_uri] = (*_rendered(page), [(r.name, r.levelno, r.getMessage()) for r in caplog.records])
-    return found
-
-
-def _converted_ahead(ahead: ConvertAhead, files: Files, config: MkDocsConfig, caplog: pytest.LogCaptureFixture) -> dict[str, tuple]:
-    found = {}
-    for file in _generated(files):
-        caplog.clear()
-        page = _read(file, config)
+def _render(file: File, config: MkDocsConfig, files: Files, ahead: ConvertAhead | None = None) -> Page:
+    """The page of `file` rendered as in a build: by MkDocs, or through `ahead` as the adapter sets it up."""
+    page = _read(file, config)
+    if ahead is not None:
         page.render = ahead.renderer(page)  # type: ignore[method-assign]
-        page.render(config, files)
-        assert "render" not in vars(page)  # the page is MkDocs' own again
+    page.render(config, files)
+    assert "render" not in vars(page)  # the page is MkDocs' own again
+    return page
+
+
+def _converted(files: Files, config: MkDocsConfig, caplog: pytest.LogCaptureFixture, ahead: ConvertAhead | None = None) -> dict[str, tuple]:
+    """Every generated page rendered (see `_render`): what it holds and what was logged meanwhile."""
+    found = {}
+    for file in _generated(files):
+        caplog.clear()
+        page = _render(file, config, files, ahead)
         found[file.src_uri] = (*_rendered(page), [(r.name, r.levelno, r.getMessage()) for r in caplog.records])
     return found
 
@@ -112,11 +118,11 @@ class _Counted:
 def test_the_helpers_pages_are_the_pages_mkdocs_converts(built, helper: Helper, caplog, monkeypatch) -> None:
     config, files = built
     caplog.set_level(logging.INFO)
-    expected = _converted_by_mkdocs(files, config, caplog)
+    expected = _converted(files, config, caplog)
     assert len(expected) > 20 and any(toc for _, toc, *_ in expected.values())
     ahead = _ahead(helper, files, config)
     here = _Counted(monkeypatch)
-    assert _converted_ahead(ahead, files, config, caplog) == expected
+    assert _converted(files, config, caplog, ahead) == expected
     assert here.calls == 0  # every page came from the helper
     assert not helper.broken
 
@@ -125,14 +131,14 @@ def test_a_broken_link_warns_in_the_pages_turn(tmp_path: Path, helper: Helper, c
     root = copy_project(tmp_path / "project")
     minutes = root / "minutes" / "norra" / "2021-05-05.md"
     minutes.write_text(minutes.read_text(encoding="utf-8") + f"\n{BROKEN}\n", encoding="utf-8")
-    for config, files in _files_of(root, monkeypatch):
+    with _files_of(root, monkeypatch) as (config, files):
         caplog.set_level(logging.INFO)
-        expected = _converted_by_mkdocs(files, config, caplog)
+        expected = _converted(files, config, caplog)
         warned = [logged for *_, logged in expected.values() if logged]
         assert len(warned) == 1 and "saknas.md" in warned[0][0][2] and warned[0][0][1] == logging.WARNING
         ahead = _ahead(helper, files, config)
         here = _Counted(monkeypatch)
-        assert _converted_ahead(ahead, files, config, caplog) == expected
+        assert _converted(files, config, caplog, ahead) == expected
         assert here.calls == 0
 
 
@@ -160,13 +166,10 @@ def test_a_page_changed_after_it_was_handed_over_is_converted_here(built, helper
 def test_pages_the_helper_has_not_started_are_converted_here(built, helper: Helper, caplog, monkeypatch) -> None:
     config, files = built
     helper.submit(time.sleep, 3)  # the helper is busy with other work
-    ahead = ConvertAhead(helper, {file.src_uri: file.content_string for file in _generated(files)}, files, config, chunk=3)
+    ahead = _handed_over(helper, files, config)
     here = _Counted(monkeypatch)
-    first = _generated(files)[0]
-    page = _read(first, config)
-    page.render = ahead.renderer(page)  # type: ignore[method-assign]
     started = time.monotonic()
-    page.render(config, files)
+    page = _render(_generated(files)[0], config, files, ahead)
     assert here.calls == 1 and page.content
     assert time.monotonic() - started < 2  # it did not wait for the helper
 
@@ -174,12 +177,12 @@ def test_pages_the_helper_has_not_started_are_converted_here(built, helper: Help
 def test_a_dead_helper_leaves_the_pages_to_this_process(built, helper: Helper, caplog, monkeypatch) -> None:
     config, files = built
     caplog.set_level(logging.INFO)
-    expected = _converted_by_mkdocs(files, config, caplog)
+    expected = _converted(files, config, caplog)
     helper.submit(os._exit, 1)  # the helper process ends as if killed, before it converts anything
-    ahead = ConvertAhead(helper, {file.src_uri: file.content_string for file in _generated(files)}, files, config, chunk=3)
+    ahead = _handed_over(helper, files, config)
     assert helper.result_or(helper.submit(int), lambda: -1) == -1 and helper.broken
     here = _Counted(monkeypatch)
-    assert _converted_ahead(ahead, files, config, caplog) == expected
+    assert _converted(files, config, caplog, ahead) == expected
     assert here.calls == len(expected)
 
 
@@ -195,7 +198,7 @@ def _differing(left: Path, right: Path) -> list[str]:
     """Every file that is not byte for byte the same in the two folders (or in one only)."""
     compared = filecmp.dircmp(left, right)
     found = [*compared.left_only, *compared.right_only, *compared.diff_files, *compared.funny_files]
-    found += [f"{name}/{inner}" for name, sub in compared.subdirs.items() for inner in _differing(left / name, right / name)]
+    found += [f"{name}/{inner}" for name in compared.subdirs for inner in _differing(left / name, right / name)]
     return found
 
 
