@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import mkdocs_build, validate
-from forening.activecontent import body_problems, output_check, page_findings
+from forening.activecontent import SCRIPT_URL, body_problems, output_check, page_findings, script_urls
 from forening.checks import check_output
 from hostile import yaml_ish_text
 from hypothesis import given, settings
@@ -67,6 +67,21 @@ def test_any_body_gives_problems_at_its_lines_or_none(body: str) -> None:
     for problem in problems:
         assert 7 <= problem.line <= 7 + body.count("\n"), problem
         assert problem.message.strip()
+
+
+# Schemes in pieces, with breaks, case, look-alikes (`ſ` matches `s` ignoring case) and colons between.
+_SCHEME_PIECES = st.lists(st.sampled_from(["java", "script", "vb", "JaVa", "ScRiPt", "ſcript", "vbſ", ":", "\t", "\n", "\r\n", " ", "x"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SCHEME_PIECES)
+def test_script_urls_found_at_colons_are_the_patterns_matches(text: str) -> None:
+    assert [m.span() for m in script_urls(text)] == [m.span() for m in SCRIPT_URL.finditer(text)]
+
+
+def test_script_urls_with_many_breaks_in_the_scheme_are_found() -> None:
+    text = "x " + "\n\t".join("javascript") + "\r\n:alert(1) vbscript:x"
+    assert [m.span() for m in script_urls(text)] == [m.span() for m in SCRIPT_URL.finditer(text)] != []
 
 
 def test_the_real_site_holds_only_the_themes_scripts(site: Path) -> None:

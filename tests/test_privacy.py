@@ -147,3 +147,12 @@ def test_shortcuts_find_what_the_plain_patterns_find(text: str) -> None:
     assert [m.span() for m in privacy._PERSONNUMMER.finditer(text)] == [m.span() for m in pnr.finditer(text)]
     every_email = [m[0] for m in privacy._EMAIL.finditer(text) if m["tld"].lower() not in privacy._FILE_EXTENSIONS]
     assert [f.text for f in privacy.find_emails(text)] == every_email
+
+
+# Schemes in pieces, with case, look-alikes (`ſ` matches `s` ignoring case) and what may stand around them.
+_LINK_PIECES = st.lists(st.sampled_from(["mailto", "callto", "tel", "sms", "TEL", "ſms", "mail", "to", ":", " ", "x", ".", "-", "=", "070"]), max_size=30).map("".join)
+
+
+@given(_LINK_PIECES)
+def test_links_tried_at_colons_are_the_patterns_matches(text: str) -> None:
+    assert [m.span() for m in privacy._links(text)] == [m.span() for m in privacy._LINK.finditer(text)]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -111,9 +111,36 @@ def _body_findings(body: str) -> list[tuple[int, str]]:
     for match in _ATTR_LIST_HANDLER.finditer(body):
         found.append((body.count("\n", 0, match.start()) + 1, _handler_message(match[1].lower())))
     text = html.unescape(body) if "&" in body else body  # `java&#x73;cript:` is javascript: to a browser
-    for match in SCRIPT_URL.finditer(text):
+    for match in script_urls(text):
         found.append((text.count("\n", 0, match.start()) + 1, _url_message(match[0])))
     return found
+
+
+def script_urls(text: str) -> Iterator[re.Match[str]]:
+    """`SCRIPT_URL.finditer(text)`, tried only before a colon.
+
+    Each match ends at its only colon, after 10 letters (`javascript`) or 8
+    (`vbscript`) with tabs and line breaks between: so each colon is searched
+    back from its tenth letter before it. A body has a few dozen colons, and the
+    pattern tried at every position of 50 MB of minutes costs most of a second.
+    """
+    at = text.find(":")
+    while at >= 0:
+        start = max(0, at - _LETTERS)
+        while start > 0 and (at - start) - _breaks(text, start, at) < _LETTERS:  # too few letters: breaks between
+            start = max(0, at - _LETTERS - _breaks(text, start, at))
+        for match in SCRIPT_URL.finditer(text, start, at + 1):
+            if match.end() == at + 1:
+                yield match
+        at = text.find(":", at + 1)
+
+
+_LETTERS = len("javascript")  # the longest scheme SCRIPT_URL finds
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    """The tabs and line breaks in `text[start:end]`, which browsers drop inside a URL's scheme."""
+    return text.count("\t", start, end) + text.count("\n", start, end) + text.count("\r", start, end)
 
 
 _KIND = "activecontent"  # what the memo keeps `_body_findings` of a body under
