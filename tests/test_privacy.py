@@ -156,3 +156,20 @@ _LINK_PIECES = st.lists(st.sampled_from(["mailto", "callto", "tel", "sms", "TEL"
 @given(_LINK_PIECES)
 def test_links_tried_at_colons_are_the_patterns_matches(text: str) -> None:
     assert [m.span() for m in privacy._links(text)] == [m.span() for m in privacy._LINK.finditer(text)]
+
+
+def test_every_decimal_digit_but_0_9_lies_past_u0660() -> None:
+    import sys
+
+    others = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isdecimal() and not "0" <= chr(code) <= "9"]
+    assert others and min(others) >= "\u0660"
+    assert all(privacy._PAST_ASCII_DIGITS.fullmatch(char) for char in others)
+
+
+# Digits of other scripts (Arabic-Indic, fullwidth), and look-alikes that are no decimal digits (², ½).
+_NUMBER_PIECES = st.lists(st.sampled_from(["0", "7", "46", "\u0660", "\u0667", "\uff10", "\uff17", "²", "½", "+", "(", ")", "-", "\u2013", " ", "\u00a0", "x", "."]), max_size=40).map("".join)
+
+
+@given(_NUMBER_PIECES)
+def test_stretches_are_the_patterns_matches(text: str) -> None:
+    assert privacy.stretches(text) == [m.span() for m in privacy._NUMBERISH.finditer(text)]
