@@ -36,7 +36,7 @@ from pathlib import Path
 from convert_ahead import ConvertAhead
 from forening import dates, markers, mentions, publication, retention
 from forening.archive import Archive
-from forening.checks import AHEAD, check_sources
+from forening.checks import check_sources
 from forening.memo import FOLDER, ChangedDuringRun, kept_in
 from forening.helper import Helper
 from forening.pages import Asset, Build, Later, Page, generate_site
@@ -86,8 +86,9 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
     helper = _start_helper()
     settings = dict(config.extra) | {"project_root": str(root), "site_url": config.site_url or ""}
     settings["site_name"] = config.site_name
-    # Without the suggestions: they are for `make check`. The helper first finds the
-    # project names, then does the source checks' slow work; meanwhile the pages are
+    # Without the suggestions: they are for `make check`. While the content is read and
+    # validated here, the helper reads it too and does the source checks' slow work and
+    # finds the project names and headings for the mention index; then the pages are
     # generated here (the project pages last, with the names). They are used only if
     # the checks pass, and so is an error in generating them: the checks say better
     # what is wrong in the content (a bad setting in mkdocs.yml, say).
@@ -100,7 +101,7 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
             generated.append(exc)
 
     layout = Layout(root=root, config_file=Path(config.config_file_path).name)
-    archive, problems = check_sources(layout, suggestions=False, helper=helper, meanwhile=generate, ahead=[mentions.work_ahead, *AHEAD])
+    archive, problems = check_sources(layout, suggestions=False, helper=helper, meanwhile=generate, minutes_ahead=[mentions.index_ahead])
     for problem in problems:
         if archive is not None:
             log.info(str(problem))  # suggestions only: they never stop a build

@@ -194,15 +194,16 @@ def test_suggestions_do_not_stop_the_build(project_copy: Path, tmp_path: Path) -
 
 
 def test_names_found_ahead_are_what_the_published_index_uses(helper: Helper, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The build hands every body's names to the helper (mentions.work_ahead) while it
-    generates the other pages; the index of the archive as published must then find all
+    """The build has the helper find every body's names and headings (mentions.index_ahead)
+    while it reads the content; the index of the archive as published must then find all
     of them among the helper's results, or the build does that work itself."""
     import datetime as dt
 
     from conftest import ROOT
-    from forening import prefetch, publication
+    from forening import mentions, publication
+    from forening.checks import check_sources
+    from forening.headings import headings
     from forening.memo import kept_in
-    from forening.mentions import work_ahead
     from forening.validate import Layout, load_archive
 
     def published() -> Archive:
@@ -212,15 +213,15 @@ def test_names_found_ahead_are_what_the_published_index_uses(helper: Helper, mon
 
     expected = published().mentions  # without a helper
     here: list[str] = []
-    places = NameFinder._places
-    monkeypatch.setattr(NameFinder, "_places", lambda self, body: here.append(body) or places(self, body))
+    named_lines = NameFinder._named_lines
+    monkeypatch.setattr(NameFinder, "_named_lines", lambda self, body: here.append(body) or named_lines(self, body))
     with kept_in(None):
-        archive, _ = load_archive(Layout(root=ROOT))
+        archive, _ = check_sources(Layout(root=ROOT), suggestions=False, helper=helper, minutes_ahead=[mentions.index_ahead])
         assert archive is not None
-        handed = prefetch.ahead(helper, work_ahead(Layout(root=ROOT), archive))
+        monkeypatch.setattr(mentions, "headings", lambda body: here.append(body) or headings(body))
         index = publication.published(archive, dt.date(2026, 11, 23), None).mentions
-    assert handed == len({str(entry.body_text) for entry in archive.minutes}) and not helper.broken
-    assert here == [], "the published archive's index found names itself"
+    assert helper._pool is not None and not helper.broken
+    assert here == [], "the published archive's index found names or headings itself"
     assert index == expected and index.of("cresco-creare")
 
 

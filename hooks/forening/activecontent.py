@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .memo import FileText, remembered, text_of
-from .prefetch import Work
+from .prefetch import FileWork
 from .problems import Problem
 from .site_text import read_html
 
@@ -159,9 +159,8 @@ def check_bodies(layout: Layout, archive: Archive) -> list[Problem]:
     return [problem for entry in _entries(archive) for problem in body_problems(entry.source, entry.body_text, entry.body_line)]
 
 
-def work_ahead(layout: Layout, archive: Archive) -> list[Work]:
-    """What `check_bodies` will ask the memo, to compute ahead (forening.prefetch)."""
-    return [Work(_KIND, _body_findings, _findings_to_json, [entry.body_text for entry in _entries(archive)])]
+# What `check_bodies` will ask the memo of each body, for the helper to do ahead (forening.prefetch).
+READ_AHEAD = FileWork(_KIND, _body_findings, _findings_to_json, body=True)
 
 
 def _entries(archive: Archive) -> list[MinutesEntry | ProjectEntry]:

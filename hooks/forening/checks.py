@@ -4,8 +4,8 @@
 and cross-file validation, then the source checks that features register in
 `SOURCE_CHECKS` (privacy guard, active content) and, except in the build, the
 advice in `SUGGESTION_CHECKS` (mention suggestions). Given the helper process,
-it first hands the slow part of the source checks to it (`AHEAD`, see
-forening.prefetch). `check_output` runs the checks registered in `OUTPUT_CHECKS`
+it first hands the slow part of these checks to it (`AHEAD`, `SUGGESTIONS_AHEAD`,
+see forening.prefetch). `check_output` runs the checks registered in `OUTPUT_CHECKS`
 over the built site.
 """
 
@@ -15,17 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import activecontent, guard, prefetch
-from .archive import Archive
+from . import activecontent, guard, mentions, prefetch
+from .archive import Archive, ProjectEntry
 from .guide import check_guide_examples
 from .helper import Helper
-from .mentions import mention_suggestions
 from .participants import reserved_name as participants_page_name
 from .problems import Problem, errors
 from .publication import notices as publication_notices
 from .retention import check_setting as retention_setting
 from .speed import without_gc_pauses
-from .validate import Layout, load_archive
+from .validate import Layout, load_archive, minutes_paths, project_paths
 
 SourceCheck = Callable[[Layout, Archive], list[Problem]]
 FileCheck = Callable[[str, bytes], list[Problem]]
@@ -40,18 +39,25 @@ SOURCE_CHECKS: list[SourceCheck] = [
     participants_page_name,  # projects/soker-deltagare.md would take the page of seeking projects
 ]
 
-# The source checks' slow work, which the helper process can do ahead (forening.prefetch).
-AheadWork = Callable[[Layout, Archive], list[prefetch.Work]]
-AHEAD: list[AheadWork] = [
-    guard.work_ahead,
-    activecontent.work_ahead,
+# The source checks' slow work on each minutes and project file, which the helper
+# process does while this one reads the same files (forening.prefetch).
+READ_AHEAD: list[prefetch.FileWork] = [
+    guard.READ_AHEAD,
+    activecontent.READ_AHEAD,
 ]
 
 # Advice for editors, never an error: `make check` and pre-commit show it, the build
 # leaves it out (nobody reads it in a build log, and over decades of minutes the
 # mention index behind it costs seconds of every build).
 SUGGESTION_CHECKS: list[SourceCheck] = [
-    mention_suggestions,  # minutes that name a project without listing it
+    mentions.mention_suggestions,  # minutes that name a project without listing it
+]
+
+# Slow work on each minutes file that needs the projects read first (their names): the
+# suggestions', handed to the helper the same way when they are shown.
+MinutesWork = Callable[[list[ProjectEntry]], list[prefetch.FileWork]]
+SUGGESTIONS_AHEAD: list[MinutesWork] = [
+    mentions.names_ahead,
 ]
 
 # Checks over the built site (HTML, search index, feeds, .ics); any problem fails the build.
@@ -70,23 +76,32 @@ def check_sources(
     suggestions: bool = True,
     helper: Helper | None = None,
     meanwhile: Callable[[Archive], Any] | None = None,
-    ahead: list[AheadWork] = AHEAD,
+    minutes_ahead: list[MinutesWork] = [],  # noqa: B006 - never changed
 ) -> tuple[Archive | None, list[Problem]]:
     """Validate all content and run every source check (and, unless told not to, every
     suggestion check). The archive is None on errors.
 
-    With a `helper`, the work of `ahead` runs there, in that order, while this
-    process runs `meanwhile(archive)` (the build: its pages, the project names
-    among the work ahead) or the suggestions (`make check`: the project names);
-    the source checks then find that work done.
+    With a `helper`, the checks' slow work (`READ_AHEAD`; once the projects are read,
+    `SUGGESTIONS_AHEAD` with the suggestions, and `minutes_ahead`: the build's index)
+    runs there while this process reads and validates the files, then runs
+    `meanwhile(archive)` (the build: its pages); the checks find that work done.
     """
-    archive, problems = load_archive(layout, only=only)
+    projects_read = None
+    if helper is not None:
+        prefetch.read_ahead(helper, project_paths(layout), READ_AHEAD)
+        makers = (SUGGESTIONS_AHEAD if suggestions else []) + minutes_ahead
+
+        def projects_read(projects: list[ProjectEntry]) -> None:
+            works = [work for make in makers for work in make(projects)]
+            prefetch.read_ahead(helper, minutes_paths(layout), READ_AHEAD + works)  # each file read once
+
+    archive, problems = load_archive(layout, only=only, projects_read=projects_read)
     if archive is None:
         return None, problems
-    if helper is not None:
-        prefetch.ahead(helper, [work for make in ahead for work in make(layout, archive)])
     if meanwhile is not None:
         meanwhile(archive)
+    elif helper is not None:
+        prefetch.take_back()  # nothing else to do here: share what the helper has not started
     shown = {layout.shown(p.resolve()) for p in only} if only is not None else None
     for check in (SUGGESTION_CHECKS if suggestions else []) + SOURCE_CHECKS:
         problems += [p for p in check(layout, archive) if shown is None or p.path in shown]

@@ -23,7 +23,7 @@ from pathlib import Path
 from . import function_contacts, load, privacy, site_text, strictyaml
 from .archive import Archive
 from .memo import FileText, remembered, text_of
-from .prefetch import Work
+from .prefetch import FileWork
 from .problems import dotted
 from .problems import Problem
 from .validate import Layout
@@ -72,13 +72,6 @@ def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
     return problems
 
 
-def work_ahead(layout: Layout, archive: Archive) -> list[Work]:
-    """What `check_sources` will ask the memo for the texts the archive holds, to compute ahead (forening.prefetch).
-
-    The few files it reads itself (groups.yml, pages in docs/) are left to it."""
-    return [Work(_KIND, privacy.find, _findings_to_json, list(archive.texts.values()))]
-
-
 _KIND = "privacy"  # what the memo keeps `privacy.find` of a source file under
 
 
@@ -96,6 +89,12 @@ def _findings_to_json(found: list[privacy.Finding]) -> list[list]:
 
 def _findings_from_json(stored: list) -> list[privacy.Finding]:
     return [privacy.Finding(int(start), int(end), str(kind), str(found)) for start, end, kind, found in stored]
+
+
+# What `check_sources` will ask the memo of each minutes and project file, for the helper
+# to do ahead (forening.prefetch). The few files it reads itself (groups.yml, pages in
+# docs/) are left to it.
+READ_AHEAD = FileWork(_KIND, privacy.find, _findings_to_json, body=False)
 
 
 def output_check(settings: dict) -> Callable[[str, bytes], list[Problem]]:

@@ -144,6 +144,26 @@ def _known_document(path: Path, shown: str, stat: os.stat_result | None) -> Docu
     return Document(path=shown, data=parsed.data, body_text=body_text, body_line=body_line, parsed=parsed, file_text=file_text)
 
 
+def file_and_body(path: Path) -> tuple[str, str] | None:
+    """A content file's whole text and its Markdown body, as `read_document` reads them;
+    None where it would refuse the file (its problems are `read_document`'s to report).
+
+    For work on the texts that can start before `read_document` has read the file
+    (forening.prefetch.read_ahead), and must find the same texts."""
+    text = read_text(path, "", [])
+    match = FRONT_MATTER.match(text) if text is not None else None
+    if match is None:
+        return None
+    return text, text[match.end() :]  # type: ignore[index]
+
+
+def recorded_digests(path: Path) -> tuple[str, str] | None:
+    """The digests of the file's whole text and body as an earlier run recorded them, if the
+    file is unchanged since (see memo); None otherwise."""
+    record = known_file(path, looked_at(path), _record_from_json)
+    return None if record is None else (record[0], record[3])
+
+
 def _record_from_json(stored: Any) -> tuple[str, str, int, str, int]:
     """`read_document`'s record of a file; raises on anything else (a memo edited by hand)."""
     text_digest, yaml_digest, body_start, body_digest, body_line = stored

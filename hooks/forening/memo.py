@@ -25,8 +25,9 @@ a result not remembered), and then checked against the recorded digest.
 Use: `with kept_in(folder): ...` around a run (scripts/validate.py, the build);
 inside, `remembered(kind, text, compute)`. Without an open memo, `remembered`
 simply computes. What the memo does not know can be computed ahead in another
-process (forening.prefetch): `expect` tells the memo, and `remembered` then waits
-for that result rather than computing it.
+process (forening.prefetch): `arriving` tells the memo that results of some
+kinds are coming for texts not read here yet, and `remembered` then waits for
+them rather than computing them.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -122,14 +122,8 @@ class FileText:
         return f"FileText({self._value!r})" if self._value is not None else f"FileText(digest={self._digest!r})"
 
 
-@dataclass(frozen=True)
-class _Expected:
-    """Results of one kind being computed elsewhere: for the texts of `digests`, in order."""
-
-    kind: str
-    salt: str
-    digests: list[str]
-    results: Future[list[Any]]  # each result as `encode` makes it (None: not kept)
+# One result computed elsewhere for a text not read here yet: (kind, salt, digest of the text, encoded result).
+Arrival = tuple[str, str, str, Any]
 
 
 class Memo:
@@ -144,15 +138,17 @@ class Memo:
         if folder is not None:
             self._old, self._stale = _read(folder, self.engine)
         self._now: dict[str, Any] = {}  # what this run used
-        self._expected: dict[str, _Expected] = {}  # by key: results on their way (see `expect`)
+        self._arriving: list[tuple[Future[list[Arrival]], Callable[[], list[Arrival]]]] = []  # see `arriving`
+        self._arriving_kinds: set[tuple[str, str]] = set()
         self.computed = 0
         self.started_ns = time.time_ns()
 
     def get(self, kind: str, text: str | FileText, compute: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T], salt: str) -> T:
         key = _key(kind, salt, digest_of_text(text))
-        if key in self._expected:
-            self._receive(self._expected[key])
         found = self.recall(key, decode)
+        while found is None and self._arriving and (kind, salt) in self._arriving_kinds:
+            self._receive_arrivals(self._arriving.pop(0)[0])
+            found = self.recall(key, decode)
         if found is not None:
             return found[0]
         value = compute()
@@ -175,29 +171,42 @@ class Memo:
         return None
 
     def knows(self, kind: str, salt: str, digest: str) -> bool:
-        """Whether the result for this text is remembered or on its way."""
+        """Whether the result for this text is remembered."""
         key = _key(kind, salt, digest)
-        return key in self._now or key in self._old or key in self._expected
+        return key in self._now or key in self._old
 
-    def expect(self, kind: str, salt: str, digests: list[str], results: Future[list[Any]]) -> None:
-        """`results` will hold the encoded results of `kind` for the texts of `digests`:
-        `get` waits for them instead of computing them (forening.prefetch)."""
-        expected = _Expected(kind, salt, digests, results)
-        for digest in digests:
-            self._expected[_key(kind, salt, digest)] = expected
+    def arriving(self, kinds: set[tuple[str, str]], results: Future[list[Arrival]], here: Callable[[], list[Arrival]]) -> None:
+        """`results` will hold results of these (kind, salt) for texts this process has not
+        read yet, as (kind, salt, digest, encoded) (forening.prefetch.read_ahead); `here()`
+        computes the same in this process. `get` of such a kind waits for them, in the
+        order they were announced, before it computes."""
+        self._arriving.append((results, here))
+        self._arriving_kinds |= kinds
 
-    def _receive(self, expected: _Expected) -> None:
-        """Keep the results that were expected, once they are there. If they never come
-        (the helper failed), they are computed here when asked for, as without it."""
-        for digest in expected.digests:
-            self._expected.pop(_key(expected.kind, expected.salt, digest), None)
+    def take_back(self) -> int:
+        """Compute here the arriving results the other process has not started on, from the
+        last announced back, until it has started on the last one left. Returns how many
+        were taken back.
+
+        For a process with nothing else to do meanwhile (`make check`): the two then
+        meet in the middle of the work instead of one waiting for the other."""
+        taken = 0
+        while self._arriving and self._arriving[-1][0].cancel():
+            self._keep_arrivals(self._arriving.pop()[1]())
+            taken += 1
+        return taken
+
+    def _receive_arrivals(self, results: Future[list[Arrival]]) -> None:
         try:
-            results = expected.results.result()
+            arrived = results.result()
         except Exception:  # noqa: BLE001 - whatever stopped the helper, the work is done here instead
             return
-        for digest, encoded in zip(expected.digests, results, strict=True):
+        self._keep_arrivals(arrived)
+
+    def _keep_arrivals(self, arrived: list[Arrival]) -> None:
+        for kind, salt, digest, encoded in arrived:
             if encoded is not None:
-                self.keep(_key(expected.kind, expected.salt, digest), encoded)
+                self.keep(_key(kind, salt, digest), encoded)
                 self.computed += 1
 
     def keep(self, key: str, encoded: Any) -> None:

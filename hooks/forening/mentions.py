@@ -10,9 +10,11 @@ plus sign.
 The index is built once per archive (`Archive.mentions`) in one pass over the
 minutes, so the work grows with the archive, not with archive × projects. The
 build uses it for the project pages; `make check` reads the same names per body
-for its suggestions (the build leaves those to it: `checks.SUGGESTION_CHECKS`).
-What each body names is remembered between runs (`NameFinder.places`, memo);
-the build has the helper process find it ahead (`work_ahead`).
+for its suggestions (the build leaves those to it: `checks.SUGGESTION_CHECKS`),
+and needs only their lines, not the headings they stand under. So the two are
+remembered between runs apart (memo): the lines of the names in a body
+(`NameFinder.named_lines`) and a body's headings (`body_headings`), and the
+helper process finds ahead what each needs (`names_ahead`, `index_ahead`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .headings import Heading, headings
 from .memo import FileText, remembered, text_of
-from .prefetch import Work
+from .prefetch import FileWork
 from .problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -164,19 +166,20 @@ class NameFinder:
 
     def places(self, body: str | FileText) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
         """For each project named in a minutes body, where: the sections (in page order)
-        and the 0-based body lines. Remembered between runs for the same names and body (see memo)."""
-        return remembered(_KIND, body, lambda: self._places(text_of(body)), _places_to_json, _places_from_json, salt=self._names)
-
-    def _places(self, body: str) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
-        named = self.find(body)
+        and the 0-based body lines."""
+        named = self.named_lines(body)
         if not named:
             return {}
-        page = _Page(body)
-        places = {}
-        for slug, offsets in named.items():
-            lines = tuple(page.line_of(offset) for offset in offsets)
-            places[slug] = (tuple(dict.fromkeys(page.section_at(line) for line in lines)), lines)
-        return places
+        sections = _Sections(body_headings(body))
+        return {slug: (tuple(dict.fromkeys(sections.at(line) for line in lines)), lines) for slug, lines in named.items()}
+
+    def named_lines(self, body: str | FileText) -> dict[str, tuple[int, ...]]:
+        """For each project named in a minutes body, the 0-based body line of each naming.
+        Remembered between runs for the same names and body (see memo)."""
+        return remembered(_NAMES, body, lambda: self._named_lines(text_of(body)), _lines_to_json, _lines_from_json, salt=self._names)
+
+    def _named_lines(self, body: str) -> dict[str, tuple[int, ...]]:
+        return {slug: _lines_at(body, offsets) for slug, offsets in self.find(body).items()}
 
     def find(self, text: str) -> dict[str, list[int]]:
         """For each project named in `text`, the offsets where it is named."""
@@ -209,15 +212,35 @@ class NameFinder:
         return found
 
 
-def _places_to_json(places: dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]) -> dict:
-    return {slug: [[[list(s.trail), s.anchor] for s in sections], list(lines)] for slug, (sections, lines) in places.items()}
+def _lines_at(text: str, offsets: list[int]) -> tuple[int, ...]:
+    """The 0-based lines of ascending character offsets in `text`."""
+    lines, line, last = [], 0, 0
+    for offset in offsets:
+        line += text.count("\n", last, offset)
+        last = offset
+        lines.append(line)
+    return tuple(lines)
 
 
-def _places_from_json(stored: dict) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
-    return {
-        str(slug): (tuple(Section(tuple(map(str, trail)), None if anchor is None else str(anchor)) for trail, anchor in sections), tuple(map(int, lines)))
-        for slug, (sections, lines) in stored.items()
-    }
+def _lines_to_json(named: dict[str, tuple[int, ...]]) -> dict:
+    return {slug: list(lines) for slug, lines in named.items()}
+
+
+def _lines_from_json(stored: dict) -> dict[str, tuple[int, ...]]:
+    return {str(slug): tuple(map(int, lines)) for slug, lines in stored.items()}
+
+
+def body_headings(body: str | FileText) -> list[Heading]:
+    """A body's headings (forening.headings), remembered between runs for the same body (see memo)."""
+    return remembered(_HEADINGS, body, lambda: headings(text_of(body)), _headings_to_json, _headings_from_json)
+
+
+def _headings_to_json(found: list[Heading]) -> list[list]:
+    return [[h.line, h.level, h.text, h.anchor] for h in found]
+
+
+def _headings_from_json(stored: list) -> list[Heading]:
+    return [Heading(int(line), int(level), str(text), str(anchor)) for line, level, text, anchor in stored]
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -251,7 +274,8 @@ def index_mentions(minutes: list[MinutesEntry], projects: dict[str, ProjectEntry
     return MentionIndex(by_project=by_project)
 
 
-_KIND = "mentions"  # what the memo keeps `NameFinder.places` of a body under
+# What the memo keeps of a body under: `NameFinder.named_lines` (salted with the names), `body_headings`.
+_NAMES, _HEADINGS = "names", "headings"
 
 # Every project's names, title first: (slug, (title, *aliases)) in the archive's order.
 Names = tuple[tuple[str, tuple[str, ...]], ...]
@@ -261,15 +285,20 @@ def names_of(projects: Iterable[ProjectEntry]) -> Names:
     return tuple((project.slug, (project.meta.title, *project.meta.aliases)) for project in projects)
 
 
-def work_ahead(layout: Layout, archive: Archive) -> list[Work]:
-    """The project names in every minutes body, to find ahead in the helper (forening.prefetch).
+def names_ahead(projects: list[ProjectEntry]) -> list[FileWork]:
+    """The lines of these projects' names in a minutes body, for the helper to find ahead
+    (forening.prefetch): all that `make check`'s suggestions need."""
+    names = names_of(projects)
+    return [FileWork(_NAMES, partial(_named_lines, names), _lines_to_json, body=True, salt=_finder_of(names)._names)]
 
-    The build hands this over first: its project pages need the mention index
-    of the archive as published, made from the same bodies and names, which then
-    finds every body's names kept (`NameFinder.places`)."""
-    names = names_of(archive.projects.values())
-    salt = _finder_of(names)._names
-    return [Work(_KIND, partial(_places_named, names), _places_to_json, [entry.body_text for entry in archive.minutes], salt)]
+
+def index_ahead(projects: list[ProjectEntry]) -> list[FileWork]:
+    """The names and the headings of a minutes body, for the helper to find ahead.
+
+    The build hands this over: its project pages need the mention index of the
+    archive as published, made from the same bodies and names, which then finds
+    every body's names and headings kept (`NameFinder.places`)."""
+    return [*names_ahead(projects), FileWork(_HEADINGS, headings, _headings_to_json, body=True)]
 
 
 @lru_cache(maxsize=2)
@@ -277,21 +306,22 @@ def _finder_of(names: Names) -> NameFinder:
     return NameFinder.of_names(names)
 
 
-def _places_named(names: Names, body: str) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
-    """In the helper: `NameFinder.places` without the memo (the build's memo keeps what this returns)."""
-    return _finder_of(names)._places(body)
+def _named_lines(names: Names, body: str) -> dict[str, tuple[int, ...]]:
+    """In the helper: `NameFinder.named_lines` without the memo (the memo of the run that handed it keeps what this returns)."""
+    return _finder_of(names)._named_lines(body)
 
 
 def mention_suggestions(layout: Layout, archive: Archive) -> list[Problem]:
     """`make check`: minutes whose text names a project that their `projects` does not list.
 
-    Straight from each body's names (`NameFinder.places`), without the index of all
-    mentions that project pages need: `make check` has no project pages to make.
+    Straight from the lines of each body's names (`NameFinder.named_lines`), without the
+    headings and the index of all mentions that project pages need: `make check` has no
+    project pages to make.
     """
     finder = NameFinder(archive.projects.values())
     problems = []
     for entry in archive.minutes:
-        for slug, (_, body_lines) in finder.places(entry.body_text).items():
+        for slug, body_lines in finder.named_lines(entry.body_text).items():
             if slug in entry.meta.projects:
                 continue
             title = archive.projects[slug].meta.title
@@ -310,20 +340,16 @@ def mention_suggestions(layout: Layout, archive: Archive) -> list[Problem]:
     return problems
 
 
-class _Page:
-    """A minutes body's lines and headings, to place a mention under its heading."""
+class _Sections:
+    """A minutes body's headings, to place a mention under its heading."""
 
-    def __init__(self, body: str):
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
-        self._headings: list[Heading] = headings(body)
-        self._heading_lines = [h.line for h in self._headings]
-        self._trails = _trails(self._headings)
+    def __init__(self, found: list[Heading]):
+        self._headings = found
+        self._heading_lines = [h.line for h in found]
+        self._trails = _trails(found)
 
-    def line_of(self, offset: int) -> int:
-        """0-based body line of a character offset."""
-        return bisect_right(self._line_starts, offset) - 1
-
-    def section_at(self, line: int) -> Section:
+    def at(self, line: int) -> Section:
+        """The section of a 0-based body line."""
         i = bisect_right(self._heading_lines, line) - 1
         if i < 0:
             return Section(trail=(), anchor=None)

@@ -1,65 +1,89 @@
-"""The source checks' slow work, done ahead in the helper process.
+"""The checks' slow work, done in the helper process while this one reads the files.
 
 A `make check` or a build with nothing remembered spends seconds on pure
-functions of one text that the memo keeps (forening.memo): the privacy finder
-over every source file and the active-content finder over every body (and in
-the build, the project names in every minutes body: mentions.work_ahead). `ahead`
-hands the texts the memo does not know yet to the helper process
-(forening.helper), in chunks, and tells the memo to expect the results. A check
-that asks for one then waits for its chunk instead of computing it, and this
-process does other work meanwhile (`make check`: the project names for its
-suggestions; the build: its pages). The helper runs the same functions, and the
-memo keeps their results as if computed here; if the helper cannot, the memo
-computes them here when asked.
+functions of one file's text that the memo keeps (forening.memo): the privacy
+finder over every content file, the active-content finder over every body, and
+the project names in every minutes body (with their headings, in the build).
+Reading and validating the files costs this process as long again. So before it
+reads them, `read_ahead` hands their paths to the helper process
+(forening.helper), in chunks: the helper reads each file as `read_document`
+does and sends back every result with the digest of its text, and the memo
+(`Memo.arriving`) waits for those rather than computing them here. The names
+can only be looked for once the projects are read: those paths are handed over
+then (forening.checks). The helper runs the same functions on the same texts,
+and the memo keeps their results as if computed here; if the helper cannot, the
+memo computes them here when asked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from .helper import Helper
-from .memo import FileText, digest_of_text, open_memo, text_of
+from .load import file_and_body, recorded_digests
+from .memo import Arrival, digest_of, open_memo
 
-# Texts per hand-over: one round trip each, and the first results come early.
-CHUNK = 250
+# Files per hand-over: one round trip each, and the first results come early.
+CHUNK = 100
 
 
 @dataclass(frozen=True)
-class Work:
-    """One pure function over many texts, as the memo keeps it: `encode(find(text))` under `kind`."""
+class FileWork:
+    """One pure function over one part of many files, as the memo keeps it: `encode(find(part))` under `kind`."""
 
     kind: str
     find: Callable[[str], Any]  # module-level, or a partial of one (the helper imports it by name)
     encode: Callable[[Any], Any]  # module-level: find's result as JSON's values
-    texts: list[str | FileText]
+    body: bool  # the Markdown body after the front matter; False: the whole file
     salt: str = ""
 
 
-def ahead(helper: Helper, works: list[Work]) -> int:
-    """Start every work in `helper` for the texts the open memo does not know. Returns how many texts.
+def read_ahead(helper: Helper, paths: list[Path], works: list[FileWork]) -> int:
+    """Have the helper read the files at `paths` and do `works` on them, while this process
+    goes on. Returns how many files were handed over.
 
-    Without an open memo nothing would keep the results, so nothing is started."""
+    A file unchanged since a run that recorded it (see memo) whose results are all
+    remembered is left out, so an unchanged archive starts no helper. Without an open
+    memo nothing would keep the results, so nothing is handed over."""
     memo = open_memo()
-    if memo is None:
+    if memo is None or not works:
         return 0
-    handed = 0
-    for work in works:
-        todo: dict[str, str | FileText] = {}
-        for text in work.texts:
-            digest = digest_of_text(text)
-            if digest not in todo and not memo.knows(work.kind, work.salt, digest):
-                todo[digest] = text
-        digests = list(todo)
-        for start in range(0, len(digests), CHUNK):
-            chunk = digests[start : start + CHUNK]
-            results = helper.submit(_run, work.find, work.encode, [text_of(todo[digest]) for digest in chunk])
-            memo.expect(work.kind, work.salt, chunk, results)
-        handed += len(digests)
-    return handed
+    todo = [path for path in paths if not _all_known(path, works)]
+    kinds = {(work.kind, work.salt) for work in works}
+    for start in range(0, len(todo), CHUNK):
+        chunk = todo[start : start + CHUNK]
+        memo.arriving(kinds, helper.submit(_read_and_do, chunk, works), partial(_read_and_do, chunk, works))
+    return len(todo)
 
 
-def _run(find: Callable[[str], Any], encode: Callable[[Any], Any], texts: list[str]) -> list[Any]:
-    """In the helper: what the memo keeps for each text."""
-    return [encode(find(text)) for text in texts]
+def take_back() -> int:
+    """Do here the work handed over that the helper has not started on, from the last
+    chunk back, while it does the rest: for a process with nothing else to do meanwhile
+    (`make check`). Returns how many chunks were taken back."""
+    memo = open_memo()
+    return memo.take_back() if memo is not None else 0
+
+
+def _all_known(path: Path, works: list[FileWork]) -> bool:
+    memo = open_memo()
+    digests = recorded_digests(path)
+    return memo is not None and digests is not None and all(memo.knows(work.kind, work.salt, digests[work.body]) for work in works)
+
+
+def _read_and_do(paths: list[Path], works: list[FileWork]) -> list[Arrival]:
+    """In the helper: each work's result for each file that `read_document` would read."""
+    arrivals: list[Arrival] = []
+    for path in paths:
+        texts = file_and_body(path)
+        if texts is None:
+            continue
+        digests: dict[bool, str] = {}
+        for work in works:
+            part = texts[work.body]
+            digest = digests[work.body] = digests.get(work.body) or digest_of(part)
+            arrivals.append((work.kind, work.salt, digest, work.encode(work.find(part))))
+    return arrivals

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,17 +39,35 @@ class Layout:
         return path.relative_to(self.root).as_posix()
 
 
+def project_paths(layout: Layout) -> list[Path]:
+    """The project files, in the order they are read."""
+    folder = layout.root / layout.projects_dir
+    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+
+def minutes_paths(layout: Layout) -> list[Path]:
+    """The minutes files (in a group's folder), in the order they are read."""
+    folder = layout.root / layout.minutes_dir
+    return sorted(folder.glob("*/*.md")) if folder.is_dir() else []
+
+
 @without_gc_pauses
-def load_archive(layout: Layout, only: set[Path] | None = None) -> tuple[Archive | None, list[Problem]]:
+def load_archive(
+    layout: Layout, only: set[Path] | None = None, projects_read: Callable[[list[ProjectEntry]], object] | None = None
+) -> tuple[Archive | None, list[Problem]]:
     """Read and validate everything. Returns the archive (None on errors) and all problems.
 
     `only`, if given, limits which files' problems are reported (pre-commit passes
     the staged files), but every file is still read, because a minutes file is only
-    valid relative to groups.yml and projects/.
+    valid relative to groups.yml and projects/. `projects_read`, if given, is called
+    with the valid projects before the minutes are read (`make check` hands their
+    names to the helper process then, to look for in the minutes meanwhile).
     """
     problems: list[Problem] = []
     groups, declared = _load_groups(layout, problems)
     projects = _load_projects(layout, problems)
+    if projects_read is not None:
+        projects_read([entry for entry, _ in projects])
     minutes = _load_minutes(layout, problems)
     _check_references(layout, declared, projects, minutes, problems)
     if only is not None:
@@ -105,8 +124,7 @@ def _load_groups(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Gro
 
 def _load_projects(layout: Layout, problems: list[Problem]) -> list[tuple[ProjectEntry, load.Document]]:
     projects: list[tuple[ProjectEntry, load.Document]] = []
-    folder = layout.root / layout.projects_dir
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for path in project_paths(layout):
         shown = layout.shown(path)
         slug = path.stem
         if not SLUG.match(slug):
@@ -124,7 +142,7 @@ def _load_projects(layout: Layout, problems: list[Problem]) -> list[tuple[Projec
 def _load_minutes(layout: Layout, problems: list[Problem]) -> list[tuple[MinutesEntry, load.Document]]:
     found: list[tuple[MinutesEntry, load.Document]] = []
     folder = layout.root / layout.minutes_dir
-    for path in sorted(folder.glob("*/*.md")) if folder.is_dir() else []:
+    for path in minutes_paths(layout):
         shown = layout.shown(path)
         if not _MINUTES_NAME.match(path.name):
             problems.append(Problem(shown, 1, "", "filnamnet ska vara mötesdatumet, t.ex. `2021-05-05.md`"))
