@@ -13,6 +13,12 @@ from forening.load import file_and_body
 from forening.memo import kept_in, remembered
 from forening.validate import Layout
 
+@pytest.fixture(autouse=True)
+def hand_over_a_few(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests hand over a few files: more than `make check` would (prefetch.FEWEST)."""
+    monkeypatch.setattr(prefetch, "FEWEST", 1)
+
+
 BODIES = ["Ring 070-123 45 67.", "Skriv till anna.andersson@example.se.", "Inget här.", "Inget här."]
 WORKS = [guard.READ_AHEAD, activecontent.READ_AHEAD]
 
@@ -66,6 +72,17 @@ def test_a_file_changed_after_the_helper_read_it_is_computed_here(helper: Helper
 def test_without_an_open_memo_nothing_is_handed_over(helper: Helper, tmp_path: Path) -> None:
     assert prefetch.read_ahead(helper, _files(tmp_path), WORKS) == 0
     assert helper._pool is None  # not even started
+
+
+def test_fewer_files_than_the_fewest_are_left_to_this_process(helper: Helper, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _files(tmp_path)
+    monkeypatch.setattr(prefetch, "FEWEST", 6)
+    with kept_in(None):
+        assert prefetch.read_ahead(helper, paths, WORKS) == 0
+    assert helper._pool is None  # not even started
+    monkeypatch.setattr(prefetch, "FEWEST", 5)
+    with kept_in(None):
+        assert prefetch.read_ahead(helper, paths, WORKS) == 5
 
 
 def test_a_dead_helper_leaves_the_work_to_this_process(helper: Helper, tmp_path: Path) -> None:

@@ -30,6 +30,10 @@ from .memo import Arrival, digest_of, open_memo
 # Files per hand-over: one round trip each, and the first results come early.
 CHUNK = 100
 
+# Fewer files are left to this process: their work costs less than starting the helper
+# (a tenth of a second) and waiting for it.
+FEWEST = CHUNK
+
 
 @dataclass(frozen=True)
 class FileWork:
@@ -47,12 +51,15 @@ def read_ahead(helper: Helper, paths: list[Path], works: list[FileWork]) -> int:
     goes on. Returns how many files were handed over.
 
     A file unchanged since a run that recorded it (see memo) whose results are all
-    remembered is left out, so an unchanged archive starts no helper. Without an open
-    memo nothing would keep the results, so nothing is handed over."""
+    remembered is left out, and fewer than `FEWEST` files are not handed over, so an
+    unchanged archive, or one with a few files edited, starts no helper. Without an
+    open memo nothing would keep the results, so nothing is handed over."""
     memo = open_memo()
     if memo is None or not works:
         return 0
     todo = [path for path in paths if not _all_known(path, works)]
+    if len(todo) < FEWEST:
+        return 0  # a small archive, or a commit's few changed files: done here sooner
     kinds = {(work.kind, work.salt) for work in works}
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start : start + CHUNK]
