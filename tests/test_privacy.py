@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from forening import privacy
 from forening.privacy import Allowed, find, luhn_valid
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 LEAKS = [
@@ -172,4 +172,16 @@ _NUMBER_PIECES = st.lists(st.sampled_from(["0", "7", "46", "\u0660", "\u0667", "
 
 @given(_NUMBER_PIECES)
 def test_stretches_are_the_patterns_matches(text: str) -> None:
-    assert privacy.stretches(text) == [m.span() for m in privacy._NUMBERISH.finditer(text)]
+    assert privacy.stretches(text) == [m.span() for m in privacy._NUMBERISH.finditer(text) if not privacy._DATE.fullmatch(m[0])]
+
+
+# Dates beside numbers, and date-shaped numbers (`0701-23-45` is a phone number).
+_DATE_PIECES = st.lists(st.sampled_from(["2021-05-05", "0701-23-45", "1999-12-31", "1980-01-01", "19800101", "-1234", "1234", "070", "-", " ", "+46", "(0)", "x", "\n"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300)
+@given(_DATE_PIECES)
+def test_the_dates_left_out_of_the_stretches_hold_no_number(text: str) -> None:
+    every = [m.span() for m in privacy._NUMBERISH.finditer(text)]
+    assert privacy.find_phones(text, privacy.stretches(text)) == privacy.find_phones(text, every)
+    assert privacy.find_personnummer(text, privacy.stretches(text)) == privacy.find_personnummer(text, every)

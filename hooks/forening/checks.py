@@ -4,14 +4,14 @@
 and cross-file validation, then the source checks that features register in
 `SOURCE_CHECKS` (privacy guard, active content) and, except in the build, the
 advice in `SUGGESTION_CHECKS` (mention suggestions). Given the helper process,
-it first hands the slow part of these checks to it (`AHEAD`, `SUGGESTIONS_AHEAD`,
-see forening.prefetch). `check_output` runs the checks registered in `OUTPUT_CHECKS`
-over the built site.
+it hands it the slow part of these checks (`READ_AHEAD`, `SUGGESTIONS_AHEAD`, see
+forening.prefetch), to do while this process reads and validates the files.
+`check_output` runs the checks registered in `OUTPUT_CHECKS` over the built site.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +76,7 @@ def check_sources(
     suggestions: bool = True,
     helper: Helper | None = None,
     meanwhile: Callable[[Archive], Any] | None = None,
-    minutes_ahead: list[MinutesWork] = [],  # noqa: B006 - never changed
+    minutes_ahead: Sequence[MinutesWork] = (),
 ) -> tuple[Archive | None, list[Problem]]:
     """Validate all content and run every source check (and, unless told not to, every
     suggestion check). The archive is None on errors.
@@ -89,7 +89,7 @@ def check_sources(
     projects_read = None
     if helper is not None:
         prefetch.read_ahead(helper, project_paths(layout), READ_AHEAD)
-        makers = (SUGGESTIONS_AHEAD if suggestions else []) + minutes_ahead
+        makers = [*(SUGGESTIONS_AHEAD if suggestions else []), *minutes_ahead]
 
         def projects_read(projects: list[ProjectEntry]) -> None:
             works = [work for make in makers for work in make(projects)]

@@ -209,9 +209,16 @@ Stretches = list[tuple[int, int]]
 
 
 def stretches(text: str) -> Stretches:
-    """Where in `text` a number can stand (`_NUMBERISH`), as (start, end)."""
+    """Where in `text` a number can stand (`_NUMBERISH`, but no stretch that is only a date), as (start, end)."""
     other_digits = any(char.isdecimal() for char in set(_PAST_ASCII_DIGITS.findall(text)))
-    return [match.span() for match in (_NUMBERISH if other_digits else _NUMBERISH_0_9).finditer(text)]
+    found = (_NUMBERISH if other_digits else _NUMBERISH_0_9).finditer(text)
+    return [match.span() for match in found if not (match.end() - match.start() == len("2021-05-05") and _DATE.fullmatch(match[0]))]
+
+
+# A stretch that is only a date, `2021-05-05` with a year not starting with 0, holds no
+# phone number (its groups are joined by dashes, and its first is no area code) and no
+# personnummer (no six digits together). Minutes are full of them: they are left out.
+_DATE = re.compile(r"[1-9]\d{3}-\d{2}-\d{2}")
 
 
 def _numberish(pattern: re.Pattern[str], text: str, where: Stretches | None, lookahead: bool = False) -> Iterator[re.Match[str]]:
