@@ -156,3 +156,33 @@ def test_build_reports_index_size(project_copy: Path, tmp_path: Path) -> None:
     assert line is not None, result.stderr
     assert int(line.group(1)) == len(fragments(tmp_path / "site"))
     assert int(line.group(4)) > 0
+
+
+def test_the_index_is_waited_for_until_every_file_is_written(tmp_path: Path) -> None:
+    """Pagefind's service answers `WriteFiles` before the last bytes are on disk; stopped
+    then, it leaves files empty (seen in a test build: pagefind-component-ui.js, 0 bytes)."""
+    import asyncio
+
+    from forening.search import _written
+
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "pagefind.js").write_text("x", encoding="utf-8")
+    late = tmp_path / "fragment" / "a.pf_fragment"
+    late.write_bytes(b"")
+
+    async def wait_while_it_is_written() -> int:
+        asyncio.get_running_loop().call_later(0.3, late.write_bytes, b"gz")
+        await _written(tmp_path, timeout=10)
+        return late.stat().st_size
+
+    assert asyncio.run(wait_while_it_is_written()) == 2
+
+
+def test_an_index_left_empty_fails_the_build(tmp_path: Path) -> None:
+    import asyncio
+
+    from forening.search import _written
+
+    (tmp_path / "pagefind-ui.js").write_bytes(b"")
+    with pytest.raises(RuntimeError, match="pagefind-ui.js"):
+        asyncio.run(_written(tmp_path, timeout=0.2))

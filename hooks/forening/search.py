@@ -23,7 +23,8 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.index import IndexConfig
+from pagefind.service import PagefindService
 
 # The folder in the built site that holds the index and Pagefind's search script.
 OUTPUT = "pagefind"
@@ -92,10 +93,41 @@ POLL = 0.5  # seconds between calls of `build_search_index`'s `meanwhile`
 
 async def _index(site_dir: Path, output: Path) -> None:
     # Absolute paths: Pagefind's service resolves relative ones against the
-    # working directory. Leaving the context writes the files (and only then).
+    # working directory. The service, not the index, is the context: the index's
+    # own context would stop the service as soon as the files are written (below).
     config: IndexConfig = {"force_language": LANGUAGE, "exclude_selectors": EXCLUDE, "output_path": str(output.resolve())}
-    async with PagefindIndex(config=config) as index:
+    async with PagefindService() as service:
+        index = await service.create_index(config)
         await index.add_directory(str(site_dir.resolve()))
+        await index.write_files()
+        await _written(output)
+
+
+async def _written(output: Path, timeout: float = 60.0) -> None:
+    """Wait until the files Pagefind's service says it wrote are on disk, before it stops.
+
+    Its `WriteFiles` answers once it has created every file and handed each one's bytes
+    to a background thread (tokio's `File`, never flushed); stopping the service then
+    (as `PagefindIndex`'s context does at once) loses whatever is still on its way, and
+    leaves that file empty: a search script, a word index or a page's fragment, at
+    random. Each file's bytes are written in one piece and no file of Pagefind's is
+    empty, so the files are all written once none is empty and nothing changed between
+    two looks a moment apart.
+    """
+    deadline = asyncio.get_running_loop().time() + timeout
+    before: dict[Path, int] | None = None
+    while True:
+        sizes = {path: path.stat().st_size for path in output.rglob("*") if path.is_file()}
+        if sizes == before and all(sizes.values()):
+            return
+        if asyncio.get_running_loop().time() > deadline:
+            empty = sorted(path.relative_to(output).as_posix() for path, size in sizes.items() if not size)
+            raise RuntimeError(f"Pagefind skrev inte klart sökindexet (tomma filer: {', '.join(empty[:5]) or 'inga'}); bygg igen")
+        before = sizes
+        await asyncio.sleep(_SETTLE)
+
+
+_SETTLE = 0.05  # seconds between two looks at what Pagefind has written
 
 
 def measure(output: Path) -> IndexSize:
