@@ -175,14 +175,21 @@ def test_the_index_is_waited_for_until_every_file_is_written(tmp_path: Path) -> 
         await _written(tmp_path, timeout=10)
         return late.stat().st_size
 
-    assert asyncio.run(wait_while_it_is_written()) == 2
+    assert _in_own_loop(wait_while_it_is_written) == 2
 
 
 def test_an_index_left_empty_fails_the_build(tmp_path: Path) -> None:
-    import asyncio
-
     from forening.search import _written
 
     (tmp_path / "pagefind-ui.js").write_bytes(b"")
     with pytest.raises(RuntimeError, match="pagefind-ui.js"):
-        asyncio.run(_written(tmp_path, timeout=0.2))
+        _in_own_loop(lambda: _written(tmp_path, timeout=0.2))
+
+
+def _in_own_loop(make):
+    """`make()`'s coroutine run in a thread of its own: the browser tests leave an event loop in this one."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
