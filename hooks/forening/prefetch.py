@@ -25,7 +25,7 @@ from typing import Any
 
 from .helper import Helper
 from .load import file_and_body, recorded_digests
-from .memo import Arrival, digest_of, open_memo
+from .memo import Arrival, Memo, digest_of, open_memo
 
 # Files per hand-over: one round trip each, and the first results come early.
 CHUNK = 100
@@ -57,7 +57,7 @@ def read_ahead(helper: Helper, paths: list[Path], works: list[FileWork]) -> int:
     memo = open_memo()
     if memo is None or not works:
         return 0
-    todo = [path for path in paths if not _all_known(path, works)]
+    todo = [path for path in paths if not _all_known(memo, path, works)]
     if len(todo) < FEWEST:
         return 0  # a small archive, or a commit's few changed files: done here sooner
     kinds = {(work.kind, work.salt) for work in works}
@@ -75,22 +75,26 @@ def take_back() -> int:
     return memo.take_back() if memo is not None else 0
 
 
-def _all_known(path: Path, works: list[FileWork]) -> bool:
-    memo = open_memo()
-    digests = recorded_digests(path)
-    return memo is not None and digests is not None and all(memo.knows(work.kind, work.salt, digests[work.body]) for work in works)
+def _all_known(memo: Memo, path: Path, works: list[FileWork]) -> bool:
+    """Whether the file is unchanged since a run recorded it and every work's result is remembered."""
+    recorded = recorded_digests(path)
+    if recorded is None:
+        return False
+    text_digest, body_digest = recorded
+    return all(memo.knows(work.kind, work.salt, body_digest if work.body else text_digest) for work in works)
 
 
 def _read_and_do(paths: list[Path], works: list[FileWork]) -> list[Arrival]:
-    """In the helper: each work's result for each file that `read_document` would read."""
+    """In the helper (or here, for a chunk taken back): each work's result for each file
+    that `read_document` would read."""
     arrivals: list[Arrival] = []
     for path in paths:
         texts = file_and_body(path)
         if texts is None:
             continue
-        digests: dict[bool, str] = {}
+        text, body = texts
+        text_digest, body_digest = digest_of(text), digest_of(body)
         for work in works:
-            part = texts[work.body]
-            digest = digests[work.body] = digests.get(work.body) or digest_of(part)
+            part, digest = (body, body_digest) if work.body else (text, text_digest)
             arrivals.append((work.kind, work.salt, digest, work.encode(work.find(part))))
     return arrivals
