@@ -12,6 +12,7 @@ forening.prefetch), to do while this process reads and validates the files.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from .problems import Problem, errors
 from .publication import notices as publication_notices
 from .retention import check_setting as retention_setting
 from .speed import without_gc_pauses
-from .validate import Layout, load_archive, minutes_paths, project_paths
+from .validate import Layout, load_archive, project_paths
 
 SourceCheck = Callable[[Layout, Archive], list[Problem]]
 FileCheck = Callable[[str, bytes], list[Problem]]
@@ -89,12 +90,7 @@ def check_sources(
     projects_read = None
     if helper is not None:
         prefetch.read_ahead(helper, project_paths(layout), READ_AHEAD)
-        makers = [*(SUGGESTIONS_AHEAD if suggestions else []), *minutes_ahead]
-
-        def projects_read(projects: list[ProjectEntry]) -> None:
-            works = [work for make in makers for work in make(projects)]
-            prefetch.read_ahead(helper, minutes_paths(layout), READ_AHEAD + works)  # each file read once
-
+        projects_read = partial(_minutes_ahead, helper, [*(SUGGESTIONS_AHEAD if suggestions else []), *minutes_ahead])
     archive, problems = load_archive(layout, only=only, projects_read=projects_read)
     if archive is None:
         return None, problems
@@ -106,6 +102,13 @@ def check_sources(
     for check in (SUGGESTION_CHECKS if suggestions else []) + SOURCE_CHECKS:
         problems += [p for p in check(layout, archive) if shown is None or p.path in shown]
     return (None if errors(problems) else archive), problems
+
+
+def _minutes_ahead(helper: Helper, makers: list[MinutesWork], projects: list[ProjectEntry], minutes: list[Path]) -> None:
+    """Once the projects are read: the helper reads the minutes files for `READ_AHEAD` and
+    for what `makers` make of the projects, all in one reading of each file."""
+    works = [work for make in makers for work in make(projects)]
+    prefetch.read_ahead(helper, minutes, READ_AHEAD + works)
 
 
 def output_checker(settings: dict, makers: list[Callable[[dict], FileCheck]] = OUTPUT_CHECKS) -> FileCheck:

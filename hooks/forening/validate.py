@@ -53,22 +53,23 @@ def minutes_paths(layout: Layout) -> list[Path]:
 
 @without_gc_pauses
 def load_archive(
-    layout: Layout, only: set[Path] | None = None, projects_read: Callable[[list[ProjectEntry]], object] | None = None
+    layout: Layout, only: set[Path] | None = None, projects_read: Callable[[list[ProjectEntry], list[Path]], object] | None = None
 ) -> tuple[Archive | None, list[Problem]]:
     """Read and validate everything. Returns the archive (None on errors) and all problems.
 
     `only`, if given, limits which files' problems are reported (pre-commit passes
     the staged files), but every file is still read, because a minutes file is only
     valid relative to groups.yml and projects/. `projects_read`, if given, is called
-    with the valid projects before the minutes are read (`make check` hands their
-    names to the helper process then, to look for in the minutes meanwhile).
+    with the valid projects and the minutes files before these are read (`make check`
+    hands both to the helper process then, to look for the names in the minutes meanwhile).
     """
     problems: list[Problem] = []
     groups, declared = _load_groups(layout, problems)
     projects = _load_projects(layout, problems)
+    paths = minutes_paths(layout)
     if projects_read is not None:
-        projects_read([entry for entry, _ in projects])
-    minutes = _load_minutes(layout, problems)
+        projects_read([entry for entry, _ in projects], paths)
+    minutes = _load_minutes(layout, paths, problems)
     _check_references(layout, declared, projects, minutes, problems)
     if only is not None:
         shown = {layout.shown(p.resolve()) for p in only}
@@ -139,10 +140,10 @@ def _load_projects(layout: Layout, problems: list[Problem]) -> list[tuple[Projec
     return projects
 
 
-def _load_minutes(layout: Layout, problems: list[Problem]) -> list[tuple[MinutesEntry, load.Document]]:
+def _load_minutes(layout: Layout, paths: list[Path], problems: list[Problem]) -> list[tuple[MinutesEntry, load.Document]]:
     found: list[tuple[MinutesEntry, load.Document]] = []
     folder = layout.root / layout.minutes_dir
-    for path in minutes_paths(layout):
+    for path in paths:
         shown = layout.shown(path)
         if not _MINUTES_NAME.match(path.name):
             problems.append(Problem(shown, 1, "", "filnamnet ska vara mötesdatumet, t.ex. `2021-05-05.md`"))
