@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+import frontmatter
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run, validate
@@ -53,7 +54,10 @@ def test_larger_archive_has_synthetic_projects_too(tmp_path: Path) -> None:
     sizes = synthetic.generate(ROOT, tmp_path / "project", minutes=250, seed=1)
     assert sizes.projects == 25
     assert validate(tmp_path / "project").returncode == 0
-    assert len(list((tmp_path / "project" / "projects").glob("testprojekt-*.md"))) == 25 - len(list((ROOT / "projects").glob("*.md")))
+    made = sorted((tmp_path / "project" / "projects").glob("testprojekt-*.md"))
+    assert len(made) == 25 - len(list((ROOT / "projects").glob("*.md")))
+    titles = [frontmatter.load(path)["title"] for path in made]
+    assert len({title.split()[0] for title in titles}) == len(titles), "each synthetic project's name starts with its own word, as real names do"
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from conftest import validate
 from forening.archive import Archive, MinutesEntry, ProjectEntry
 from forening.helper import Helper
 from forening.memo import FileText
-from forening.mentions import NameFinder, index_mentions
+from forening.mentions import MANY_GROUPS, NameFinder, index_mentions
 from forening.schema import Minutes, Project
 
 
@@ -239,13 +239,13 @@ def test_seed_minutes_are_indexed_once_per_archive() -> None:
     assert dates == sorted(dates, reverse=True) and dates[0] == dt.date(2023, 2, 1)
 
 
-def reference_find(text: str) -> dict[str, list[int]]:
+def reference_find(text: str, projects: list[ProjectEntry] = PROJECTS) -> dict[str, list[int]]:
     """The obvious (slow) definition: one case-insensitive alternation, longest name first."""
     import re
 
     from forening.mentions import _name_pattern
 
-    names = sorted(((n, p.slug) for p in PROJECTS for n in (p.meta.title, *p.meta.aliases)), key=lambda x: -len(x[0]))
+    names = sorted(((n, p.slug) for p in projects for n in (p.meta.title, *p.meta.aliases)), key=lambda x: -len(x[0]))
     regex = re.compile("|".join(f"(?P<n{i}>{_name_pattern(n)})" for i, (n, _) in enumerate(names)), re.IGNORECASE)
     found: dict[str, list[int]] = {}
     for match in regex.finditer(text):
@@ -262,3 +262,25 @@ WORDS = ["Cresco", "Creare", "Create", "Crescos", "Cresco+", ":s", "s", "Det", "
 def test_finder_equals_the_obvious_definition(parts: list[tuple[str, str]]) -> None:
     text = "".join(word + gap for word, gap in parts)
     assert dict(NameFinder(PROJECTS).find(text)) == reference_find(text)
+
+
+# Decades of projects: more first words than `MANY_GROUPS`, so the finder lists a text's
+# words before it looks for names (`NameFinder._groups_in`).
+MANY_PROJECTS = PROJECTS + [project(f"p{i}", f"Projekt{i} Samverkan{i}") for i in range(MANY_GROUPS)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([*WORDS, "Projekt3", "Samverkan3", "Samverkan3s", "Projekt3s"]), st.sampled_from(["", " ", "  ", "\n", ". "])), max_size=12))
+def test_finder_of_many_projects_equals_the_obvious_definition(parts: list[tuple[str, str]]) -> None:
+    finder = NameFinder(MANY_PROJECTS)
+    assert len(finder._by_first) > MANY_GROUPS  # the words of the text are listed first
+    text = "".join(word + gap for word, gap in parts)
+    assert dict(finder.find(text)) == reference_find(text, MANY_PROJECTS)
+
+
+def test_many_projects_are_found_by_the_words_of_the_text() -> None:
+    finder = NameFinder(MANY_PROJECTS)
+    text = "Crescos styrgrupp och Cresco+:s. Det goda exemplet, Projekt7 samverkan7s. Projekt8 ensam. Samverkan9 ensam. 7TJUGO:s"
+    assert dict(finder.find(text)) == reference_find(text, MANY_PROJECTS) == {
+        "cresco-creare": [0], "cresco-plus": [22], "goda": [33], "p7": [52], "7tjugo": [108],
+    }  # fmt: skip

@@ -112,6 +112,9 @@ class _SameFirstWord:
     # scan is skipped where none is in the text (`in` is several times faster than a scan,
     # and "exemplet" of "Det goda exemplet" is in few texts, "det" in every one).
     needed: tuple[str, ...]
+    # The same as whole words of a text (`_TEXT_WORD`), of which a text that names one of
+    # the names holds one: `_needed_text_words`.
+    needed_words: frozenset[str] | None
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -165,6 +168,7 @@ class NameFinder:
                 source="|".join(f"({_name_pattern(spelled[key])})" for key in keys),
                 scan_source=re.escape(first) + "(?=" + "|".join(f"(?:{_after_first_word(key, first)})" for key in keys) + ")",
                 needed=_needed_words(keys, first),
+                needed_words=_needed_text_words(keys),
             )
             for first, keys in by_first.items()
         }
@@ -193,9 +197,7 @@ class NameFinder:
                 text = _hide(text, sign, pattern, by_line)
         lowered = _lower(text)
         starts: dict[int, list[_SameFirstWord]] = defaultdict(list)
-        for first, group in self._by_first.items():
-            if not any(word in lowered for word in group.needed):
-                continue
+        for first, group in self._groups_in(lowered):
             for match in group.scan.finditer(lowered):
                 at = match.start()
                 if _whole_word(lowered, at, at + len(first)):
@@ -217,6 +219,28 @@ class NameFinder:
                     found[slug].append(at)
                 taken = best[1]
         return found
+
+    def _groups_in(self, lowered: str) -> list[tuple[str, _SameFirstWord]]:
+        """The groups of names that may be named in the lower-cased `lowered`: those of
+        which it holds a needed word.
+
+        Looking for a group's needed words costs one pass over the text per group: fine
+        for the dozen first words of a few projects, seconds over an archive when decades
+        of projects bring hundreds. Past `MANY_GROUPS`, the text's words are listed in
+        one pass instead, and a group is left out when none of its `needed_words` is
+        among them."""
+        if len(self._by_first) <= MANY_GROUPS:
+            return [(first, group) for first, group in self._by_first.items() if any(word in lowered for word in group.needed)]
+        words = set(_TEXT_WORD.findall(lowered))
+        return [(first, group) for first, group in self._by_first.items() if group.needed_words is None or not words.isdisjoint(group.needed_words)]
+
+
+# Past this many first words, a text's words are listed before its names are looked for
+# (`NameFinder._groups_in`): listing them costs about as much as looking for 60 words.
+MANY_GROUPS = 64
+
+# A whole word of a text, as `_whole_word` and the names' patterns (`\w`) see words.
+_TEXT_WORD = re.compile(r"\w+")
 
 
 def _lines_at(text: str, offsets: list[int]) -> tuple[int, ...]:
@@ -395,6 +419,24 @@ def _needed_words(keys: list[str], first: str) -> tuple[str, ...]:
         if not any(shorter in word for shorter in needed):
             needed.append(word)
     return tuple(needed) if len(needed) <= 4 else (first,)
+
+
+def _needed_text_words(keys: list[str]) -> frozenset[str] | None:
+    """Whole words of a text one of which is there wherever it names one of the lower-cased
+    names `keys`: the longest word of each name, and it with a genitive s. None when a
+    name has no word (only signs): a text may name that one without any word.
+
+    Where a text names a name, each word of the name is a whole word of the text:
+    the name's pattern puts a sign, a space or the end of a word around each (see
+    `_name_pattern`), except that the last may take a genitive s."""
+    needed: set[str] = set()
+    for key in keys:
+        words = _TEXT_WORD.findall(key)
+        if not words:
+            return None
+        longest = max(words, key=len)
+        needed |= {longest, longest + "s"}
+    return frozenset(needed)
 
 
 def _after_first_word(key: str, first: str) -> str:

@@ -9,7 +9,11 @@ and the front matter is built as schema models and dumped from them, so the
 field names come from `hooks/forening/schema.py` and every file is valid by
 construction (the bench still validates the whole archive before measuring).
 Names of people are the groups' real members, or `Testledamot N` for a group
-without members: the archive is a benchmark fixture, never published.
+without members: the archive is a benchmark fixture, never published. A synthetic
+project's title is a compound of two words of the real projects' text,
+each title another, as real projects' names are: one shared first word
+("Testprojekt 1", "Testprojekt 2", ...) would hide what hundreds of names cost
+when the minutes are searched for them (forening.mentions).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class TextPool:
     headings: dict[int, list[str]] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # of letters only, at least 5, lower case, each once
 
     @classmethod
     def from_bodies(cls, bodies: list[str]) -> TextPool:
@@ -57,6 +62,7 @@ class TextPool:
                 else:
                     pool.paragraphs.append(block)
                     pool.sentences += [s.strip() for s in re.split(r"(?<=\.)\s+", block) if _plain_sentence(s.strip())]
+        pool.words = sorted({word.lower() for blocks in pool.bodies for block in blocks for word in re.findall(r"\b[^\W\d_]{5,}\b", block)})
         return pool
 
     def body(self, rng: random.Random) -> str:
@@ -224,13 +230,15 @@ def _write_projects(real: Archive, dest: Path, count: int, pool: TextPool, rng: 
     """The real projects (copied already: their names occur in the text), then synthetic ones up to `count`."""
     originals = list(real.projects.values())
     slugs = [project.slug for project in originals]
+    titles = {project.meta.title.lower() for project in originals}
     for k in range(len(slugs), count):
+        title = _compound(pool, rng, titles)
         base = originals[k % len(originals)].meta
         start = dt.date(rng.randint(FIRST_YEAR, LAST_YEAR - 1), rng.randint(1, 12), 1)
         end = start + dt.timedelta(days=rng.randint(180, 1500)) if rng.random() < 0.7 else None
         # A real project's facts, less whether it seeks participants (that depends on its status).
         data = base.model_dump(exclude_defaults=True, exclude={"open_for_participants", "participants_until", "referral"}) | {
-            "title": f"Testprojekt {k + 1:04d}",
+            "title": title,
             "aliases": [],
             "summary": rng.choice(pool.sentences),
             "status": rng.choice(PROJECT_STATUSES),
@@ -243,6 +251,15 @@ def _write_projects(real: Archive, dest: Path, count: int, pool: TextPool, rng: 
         _write(dest / "projects" / f"{slug}.md", Project.model_validate(data), pool.body(rng))
         slugs.append(slug)
     return slugs
+
+
+def _compound(pool: TextPool, rng: random.Random, taken: set[str]) -> str:
+    """A title no project has yet: two words of the real text as one, capitalized."""
+    while True:
+        first, second = rng.sample(pool.words, 2)
+        if (title := first + second) not in taken:
+            taken.add(title)
+            return title.capitalize()
 
 
 def _write(path: Path, model: BaseModel, body: str) -> None:
