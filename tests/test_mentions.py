@@ -266,11 +266,11 @@ def test_finder_equals_the_obvious_definition(parts: list[tuple[str, str]]) -> N
 
 # Decades of projects: more first words than `MANY_GROUPS`, so the finder lists a text's
 # words before it looks for names (`NameFinder._groups_in`).
-MANY_PROJECTS = PROJECTS + [project(f"p{i}", f"Projekt{i} Samverkan{i}") for i in range(MANY_GROUPS)]
+MANY_PROJECTS = PROJECTS + [project(f"p{i}", f"Projekt{i} Samverkan{i}") for i in range(MANY_GROUPS)] + [project("plus", "++")]  # a name of signs only
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from([*WORDS, "Projekt3", "Samverkan3", "Samverkan3s", "Projekt3s"]), st.sampled_from(["", " ", "  ", "\n", ". "])), max_size=12))
+@given(st.lists(st.tuples(st.sampled_from([*WORDS, "Projekt3", "Samverkan3", "Samverkan3s", "Projekt3s", "++"]), st.sampled_from(["", " ", "  ", "\n", ". "])), max_size=12))
 def test_finder_of_many_projects_equals_the_obvious_definition(parts: list[tuple[str, str]]) -> None:
     finder = NameFinder(MANY_PROJECTS)
     assert len(finder._by_first) > MANY_GROUPS  # the words of the text are listed first

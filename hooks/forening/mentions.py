@@ -172,6 +172,15 @@ class NameFinder:
             )
             for first, keys in by_first.items()
         }
+        # For `_groups_in` past MANY_GROUPS: each needed word's groups, by their place in `_groups`.
+        self._groups = list(self._by_first.items())
+        self._by_needed_word: dict[str, list[int]] = defaultdict(list)
+        self._without_words: list[int] = []  # groups with a name of signs only: always looked at
+        for i, (_, group) in enumerate(self._groups):
+            if group.needed_words is None:
+                self._without_words.append(i)
+            for word in group.needed_words or ():
+                self._by_needed_word[word].append(i)
 
     def places(self, body: str | FileText) -> dict[str, tuple[tuple[Section, ...], tuple[int, ...]]]:
         """For each project named in a minutes body, where: the sections (in page order)
@@ -231,8 +240,10 @@ class NameFinder:
         among them."""
         if len(self._by_first) <= MANY_GROUPS:
             return [(first, group) for first, group in self._by_first.items() if any(word in lowered for word in group.needed)]
-        words = set(_TEXT_WORD.findall(lowered))
-        return [(first, group) for first, group in self._by_first.items() if group.needed_words is None or not words.isdisjoint(group.needed_words)]
+        found = set(self._without_words)
+        for word in self._by_needed_word.keys() & set(_TEXT_WORD.findall(lowered)):
+            found.update(self._by_needed_word[word])
+        return [self._groups[i] for i in sorted(found)]
 
 
 # Past this many first words, a text's words are listed before its names are looked for
