@@ -1,6 +1,6 @@
 """Known projects the minutes name, found by the same finder the project pages use.
 
-`mentions.NameFinder` matches titles and aliases case-insensitively on word
+`names.NameFinder` matches titles and aliases case-insensitively on word
 boundaries, in the genitive too, longest name first (`Cresco+` is Cresco+, not
 the alias `Cresco`), and skips link targets and addresses. The importer only
 orders what it finds by first mention.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..archive import ProjectEntry
-from ..mentions import NameFinder
+from ..names import NameFinder
 
 
 def find_projects(texts: Iterable[str], projects: Mapping[str, ProjectEntry]) -> list[str]:
