@@ -182,6 +182,7 @@ def _check_references(
         return f"gruppen `{slug}` finns inte i {layout.groups_file}; använd en av: {group_list}"
 
     slugs = [entry.slug for entry, _ in projects]
+    known_slugs = set(slugs)  # looked up for every listed project of thousands of minutes
     for project, doc in projects:
         for i, area in enumerate(project.meta.areas):
             if not known(area):
@@ -191,7 +192,7 @@ def _check_references(
         if not known(meta.group):
             problems.append(Problem(doc.path, doc.line_of(("group",)), "group", unknown_group(meta.group)))
         for i, slug in enumerate(meta.projects):
-            if slug not in slugs:
+            if slug not in known_slugs:
                 close = difflib.get_close_matches(slug, slugs, n=1)
                 hint = f"menade du `{close[0]}`?" if close else f"skapa {layout.projects_dir}/{slug}.md eller ta bort raden"
                 problems.append(Problem(doc.path, doc.line_of(("projects", i)), f"projects[{i}]", f"projektet `{slug}` finns inte i {layout.projects_dir}/; {hint}"))
