@@ -162,3 +162,44 @@ def test_huge_integer_stays_text(folder: Path) -> None:
     doc, problems = read(folder, front_matter("date: 2021-05-05\ncount: " + "9" * 5000 + "\nsmall: 123456789012345678"))
     assert problems == [] and doc is not None
     assert doc.data["count"] == "9" * 5000 and doc.data["small"] == 123456789012345678
+
+
+def plain_read_text(raw: bytes) -> str | None:
+    """`load.read_text` as first written: every check on the decoded text."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text:
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+LINE_ENDS_AND_NULS = st.lists(st.sampled_from(["a", "å", "–", "\r", "\n", "\r\n", "\x00", "\ufeff", "\x85"]), max_size=20).map("".join)
+
+
+@PROPERTY
+@given(raw=st.one_of(st.binary(max_size=300), st.text(max_size=200).map(str.encode), LINE_ENDS_AND_NULS.map(str.encode)))
+def test_read_text_is_the_plain_definition(folder: Path, raw: bytes) -> None:
+    """NUL and CR are looked for in the bytes (quicker), with the same outcome as in the text."""
+    path = folder / "text.md"
+    path.write_bytes(raw)
+    problems: list[Problem] = []
+    text = load.read_text(path, SHOWN, problems)
+    assert text == plain_read_text(raw)
+    assert (text is None) == bool(problems)
+
+
+@PROPERTY
+@given(text=st.one_of(st.text(max_size=200), st.lists(st.sampled_from(["a", "\n", "\t", " ", "\x85", "\xa0", "\x01", "\x7f", "\x9f", "\ufffe", "\u2028", "\u200b", "–", "\U0001f600"]), max_size=20).map("".join)))
+def test_control_characters_are_found_as_the_pattern_finds_them(text: str) -> None:
+    """`_check_characters` skips the pattern for printable text; it refuses exactly what the pattern finds, at its line."""
+    import yaml
+
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    try:
+        strictyaml._check_characters(text)
+        line = None
+    except strictyaml.StrictYamlError as exc:
+        line = exc.line
+    assert line == (text.count("\n", 0, found.start()) if found else None)
