@@ -103,7 +103,8 @@ class NameFinder:
     position, which is slow on a large archive. Instead each name's first word
     is scanned for in the lower-cased text by a pattern that starts with that
     word (a fast C scan that stops only where a whole name follows), and there
-    the names with that first word are tried, longest name first.
+    the names with that first word are tried, longest name first. Only the first
+    words of which the text holds a needed word are scanned for (`_groups_in`).
     """
 
     def __init__(self, projects: Iterable[ProjectEntry]):
