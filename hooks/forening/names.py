@@ -132,18 +132,21 @@ class NameFinder:
         by_first: dict[str, list[str]] = defaultdict(list)
         for key in sorted(owners, key=lambda k: (-len(k), k)):
             by_first[_WORD.match(key)[0]].append(key)  # type: ignore[index]
-        self._by_first = {
-            first: _SameFirstWord(
-                names=[_Name(len(key), owners[key]) for key in keys],
-                source="|".join(f"({_name_pattern(spelled[key])})" for key in keys),
-                scan_source=re.escape(first) + "(?=" + "|".join(f"(?:{_after_first_word(key, first)})" for key in keys) + ")",
-                needed=_needed_words(keys, first),
-                needed_words=_needed_text_words(keys),
+        # Each first word with its group of names; a group is known by its place here.
+        self._groups: list[tuple[str, _SameFirstWord]] = [
+            (
+                first,
+                _SameFirstWord(
+                    names=[_Name(len(key), owners[key]) for key in keys],
+                    source="|".join(f"({_name_pattern(spelled[key])})" for key in keys),
+                    scan_source=re.escape(first) + "(?=" + "|".join(f"(?:{_after_first_word(key, first)})" for key in keys) + ")",
+                    needed=_needed_words(keys, first),
+                    needed_words=_needed_text_words(keys),
+                ),
             )
             for first, keys in by_first.items()
-        }
-        # For `_groups_in` past MANY_GROUPS: each needed word's groups, by their place in `_groups`.
-        self._groups = list(self._by_first.items())
+        ]
+        # For `_groups_in` past MANY_GROUPS: the groups of each needed word.
         self._by_needed_word: dict[str, list[int]] = defaultdict(list)
         self._without_words: list[int] = []  # groups with a name of signs only: always looked at
         for i, (_, group) in enumerate(self._groups):
@@ -191,8 +194,8 @@ class NameFinder:
         of projects bring hundreds. Past `MANY_GROUPS`, the text's words are listed in
         one pass instead, and a group is left out when none of its `needed_words` is
         among them."""
-        if len(self._by_first) <= MANY_GROUPS:
-            return [(first, group) for first, group in self._by_first.items() if any(word in lowered for word in group.needed)]
+        if len(self._groups) <= MANY_GROUPS:
+            return [(first, group) for first, group in self._groups if any(word in lowered for word in group.needed)]
         found = set(self._without_words)
         for word in self._by_needed_word.keys() & set(_TEXT_WORD.findall(lowered)):
             found.update(self._by_needed_word[word])
