@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from forening.archive import ProjectEntry
-from forening.names import MANY_GROUPS, NameFinder
+from forening.names import MANY_GROUPS, NameFinder, text_words
 from test_mentions import PROJECTS, project  # the projects the mention tests use too
 
 
@@ -111,3 +113,9 @@ def test_many_projects_are_found_by_the_words_of_the_text() -> None:
     assert dict(finder.find(text)) == reference_find(text, MANY_PROJECTS) == {
         "cresco-creare": [0], "cresco-plus": [22], "goda": [33], "p7": [52], "7tjugo": [108],
     }  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from("aåö Z_1²½\t\n\x1c\u2028\u00a0.,:;()/+–”"), st.characters())))
+def test_text_words_are_the_words_the_pattern_finds(text: str) -> None:
+    assert text_words(text) == set(re.findall(r"\w+", text))
