@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from forening import load, strictyaml
+from forening.memo import digest_of
 from forening.problems import Problem
 from hostile import assert_clean, yaml_documents, yaml_ish_text
 from hypothesis import HealthCheck, given, settings
@@ -203,3 +204,27 @@ def test_control_characters_are_found_as_the_pattern_finds_them(text: str) -> No
     except strictyaml.StrictYamlError as exc:
         line = exc.line
     assert line == (text.count("\n", 0, found.start()) if found else None)
+
+
+# Files that read_document takes, with a BOM or not, and line ends of every kind.
+DOCUMENTS = st.tuples(
+    st.sampled_from(["", "\ufeff"]),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.lists(st.sampled_from(["datum: 2021-05-05", "# – ”x”"]), max_size=2, unique=True).map(lambda more: ["titel: Möte", *more]),
+    st.lists(st.sampled_from(["Text.", "å–ä", "\U0001f600", "", "\u2028", "a\rb"]), max_size=6),
+).map(lambda p: (p[0] + p[1].join(["---", *p[2], "---", *p[3]]) + p[1]).encode())
+
+
+@PROPERTY
+@given(raw=DOCUMENTS)
+def test_digests_from_the_bytes_are_those_of_the_texts(folder: Path, raw: bytes) -> None:
+    """The digests come from the file's bytes where they are the text's UTF-8 (no BOM, no
+    CR): they must be `digest_of` the text and the body as read, which the memo finds them by."""
+    path = folder / "digests.md"
+    path.write_bytes(raw)
+    texts = load.file_and_body(path)
+    doc = load.read_document(path, SHOWN, [])
+    assert texts is not None and doc is not None
+    assert (texts.text_digest, texts.body_digest) == (digest_of(texts.text), digest_of(texts.body))
+    assert (doc.file_text.digest, doc.body_text.digest) == (digest_of(doc.text), digest_of(doc.body))
+    assert (texts.text, texts.body) == (doc.text, doc.body)

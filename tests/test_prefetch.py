@@ -42,7 +42,8 @@ def _findings(text: str, compute=_not_here) -> list[privacy.Finding]:
 
 
 def _texts(paths: list[Path]) -> list[tuple[str, str]]:
-    return [texts for path in paths if (texts := file_and_body(path)) is not None]
+    """Each readable file's text and body, as the helper reads them."""
+    return [(texts.text, texts.body) for path in paths if (texts := file_and_body(path)) is not None]
 
 
 def test_the_memo_takes_the_helpers_results_instead_of_computing(helper: Helper, tmp_path: Path) -> None:

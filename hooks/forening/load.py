@@ -8,14 +8,15 @@ engine does not import MkDocs) so both agree on where front matter ends.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import strictyaml
-from .memo import ChangedDuringRun, FileText, digest_of, known_file, looked_at, recalled, record_file, remembered, text_of
+from .memo import ChangedDuringRun, FileText, digest_of_bytes, known_file, looked_at, recalled, record_file, remembered, text_of
 from .problems import Problem, dotted
 
 # Same as mkdocs.utils.meta.YAML_RE: `---` on line 1, YAML, then `---` or `...`.
@@ -54,6 +55,14 @@ class Document:
 
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     """The file as text with BOM and CRLF removed, or None after adding a problem."""
+    read = read_text_and_utf8(path, shown, problems)
+    return None if read is None else read[0]
+
+
+def read_text_and_utf8(path: Path, shown: str, problems: list[Problem]) -> tuple[str, bytes] | None:
+    """`read_text`'s text and its UTF-8 bytes: the file's own bytes where they are the
+    same (no BOM, no CR), so that the memo's digests of the text and of its body need
+    no second encoding of it (0.06 s for each over 5,000 minutes, in each process)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -78,7 +87,18 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     if b"\x00" in raw:
         problems.append(Problem(shown, text[: text.index("\x00")].count("\n") + 1, "", "filen innehåller ett NUL-tecken; är det en binärfil?"))
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n") if b"\r" in raw else text
+    if b"\r" in raw:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    elif not raw.startswith(codecs.BOM_UTF8):
+        return text, raw
+    return text, text.encode("utf-8")
+
+
+def _digests(text: str, utf8: bytes, body_start: int) -> tuple[str, str]:
+    """The digests of `text` and of its body from `body_start` on (`digest_of` of each),
+    from the text's UTF-8 bytes `utf8`."""
+    body_bytes = len(text[:body_start].encode("utf-8"))
+    return digest_of_bytes(utf8), digest_of_bytes(memoryview(utf8)[body_bytes:])
 
 
 def read_document(path: Path, shown: str, problems: list[Problem]) -> Document | None:
@@ -91,9 +111,10 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
     known = _known_document(path, shown, stat)
     if known is not None:
         return known
-    text = read_text(path, shown, problems)
-    if text is None:
+    read = read_text_and_utf8(path, shown, problems)
+    if read is None:
         return None
+    text, utf8 = read
     if not text.strip():
         problems.append(Problem(shown, 1, "", "filen är tom; den ska börja med front matter mellan två rader `---`"))
         return None
@@ -120,7 +141,8 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
         problems.append(Problem(shown, 2, "", "front matter ska vara rader av formen `fält: värde`"))
         return None
     body_line = text.count("\n", 0, match.end()) + 1
-    file_text, body_text = FileText(text), FileText(text[match.end() :])
+    text_digest, body_digest = _digests(text, utf8, match.end())
+    file_text, body_text = FileText(text, digest=text_digest), FileText(text[match.end() :], digest=body_digest)
     record_file(path, stat, [file_text.digest, front.digest, match.end(), body_text.digest, body_line])
     return Document(path=shown, data=parsed.data, body_text=body_text, body_line=body_line, parsed=parsed, file_text=file_text)
 
@@ -137,27 +159,37 @@ def _known_document(path: Path, shown: str, stat: os.stat_result | None) -> Docu
         return None
 
     def read() -> str:
-        text = read_text(path, shown, [])
-        if text is None or digest_of(text) != text_digest:
+        read = read_text_and_utf8(path, shown, [])
+        if read is None or digest_of_bytes(read[1]) != text_digest:
             raise ChangedDuringRun(shown)
-        return text
+        return read[0]
 
     file_text = FileText(read=read, digest=text_digest)
     body_text = FileText(read=lambda: file_text.value[body_start:], digest=body_digest)
     return Document(path=shown, data=parsed.data, body_text=body_text, body_line=body_line, parsed=parsed, file_text=file_text)
 
 
-def file_and_body(path: Path) -> tuple[str, str] | None:
+class Texts(NamedTuple):
+    """A content file's whole text and Markdown body, with their digests (`digest_of`)."""
+
+    text: str
+    body: str
+    text_digest: str
+    body_digest: str
+
+
+def file_and_body(path: Path) -> Texts | None:
     """A content file's whole text and its Markdown body, as `read_document` reads them;
     None where it would refuse the file (its problems are `read_document`'s to report).
 
     For work on the texts that can start before `read_document` has read the file
     (forening.prefetch.read_ahead), and must find the same texts."""
-    text = read_text(path, "", [])
-    match = FRONT_MATTER.match(text) if text is not None else None
+    read = read_text_and_utf8(path, "", [])
+    match = FRONT_MATTER.match(read[0]) if read is not None else None
     if match is None:
         return None
-    return text, text[match.end() :]  # type: ignore[index]
+    text, utf8 = read  # type: ignore[misc]
+    return Texts(text, text[match.end() :], *_digests(text, utf8, match.end()))
 
 
 def recorded_digests(path: Path) -> tuple[str, str] | None:

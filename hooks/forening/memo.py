@@ -65,7 +65,12 @@ RACY_NS = 2_000_000_000
 def digest_of(text: str) -> str:
     """The digest the memo finds a text's results by: SHA-256 (the fastest of hashlib's
     where the CPU computes it), shortened."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+    return digest_of_bytes(text.encode("utf-8", "surrogatepass"))
+
+
+def digest_of_bytes(utf8: bytes | memoryview) -> str:
+    """`digest_of` a text, from its UTF-8 bytes (forening.load has a file's bytes already)."""
+    return hashlib.sha256(utf8).hexdigest()[:40]
 
 
 def text_of(text: str | FileText) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .helper import Helper
 from .load import file_and_body, recorded_digests
-from .memo import Arrival, Memo, digest_of, open_memo
+from .memo import Arrival, Memo, open_memo
 
 # Files per hand-over: one round trip each, and the first results come early.
 CHUNK = 100
@@ -92,8 +92,7 @@ def _read_and_do(paths: list[Path], works: list[FileWork]) -> list[Arrival]:
         texts = file_and_body(path)
         if texts is None:
             continue
-        text, body = texts
-        text_digest, body_digest = digest_of(text), digest_of(body)
+        text, body, text_digest, body_digest = texts
         for work in works:
             part, digest = (body, body_digest) if work.body else (text, text_digest)
             arrivals.append((work.kind, work.salt, digest, work.encode(work.find(part))))
