@@ -22,10 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from forening import writer  # noqa: E402
-from forening.importer import ImportStop, SourceError, import_minutes, read_source  # noqa: E402
-from forening.problems import report  # noqa: E402
-from forening.validate import Layout, load_archive  # noqa: E402
+from forening.installed import pinned_packages  # noqa: E402
+
+with pinned_packages():  # run with .venv's Python directly: see installed.py
+    from forening import writer
+    from forening.importer import ImportStop, SourceError, import_minutes, read_source
+    from forening.problems import report
+    from forening.validate import Layout, load_archive
 
 HEADER = (
     "Importerad från {name} med scripts/import_minutes.py.",

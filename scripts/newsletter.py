@@ -22,11 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from forening import dates, history, newsletter, publication, retention  # noqa: E402
-from forening.checks import check_sources  # noqa: E402
-from forening.problems import errors, report  # noqa: E402
-from forening.siteconfig import read as read_config  # noqa: E402
-from forening.validate import Layout  # noqa: E402
+from forening.installed import pinned_packages  # noqa: E402
+
+with pinned_packages():  # run with .venv's Python directly: see installed.py
+    from forening import dates, history, newsletter, publication, retention
+    from forening.checks import check_sources
+    from forening.problems import errors, report
+    from forening.siteconfig import read as read_config
+    from forening.validate import Layout
 
 
 def day(text: str) -> dt.date:

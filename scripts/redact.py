@@ -23,9 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from forening import redact  # noqa: E402
-from forening.problems import errors, report  # noqa: E402
-from forening.validate import Layout, load_archive  # noqa: E402
+from forening.installed import pinned_packages  # noqa: E402
+
+with pinned_packages():  # run with .venv's Python directly: see installed.py
+    from forening import redact
+    from forening.problems import errors, report
+    from forening.validate import Layout, load_archive
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,19 +18,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-try:
+from forening.installed import pinned_packages  # noqa: E402
+
+with pinned_packages():  # pre-commit runs this with .venv's Python directly: see installed.py
     from forening.checks import check_sources
     from forening.helper import Helper
     from forening.memo import FOLDER, ChangedDuringRun, kept_in
     from forening.problems import errors, report
     from forening.speed import without_gc_pauses
     from forening.validate import Layout
-except ModuleNotFoundError as exc:
-    # pre-commit runs this with .venv's Python directly, not through make: after a pull
-    # that added a dependency, .venv lacks it until make installs requirements.txt again.
-    if exc.name is None or exc.name.partition(".")[0] == "forening":
-        raise
-    sys.exit(f"Python-paketet {exc.name} saknas i .venv: kör `make check` en gång, så installeras de fastlåsta beroendena (requirements.txt).")
 
 
 @without_gc_pauses  # also while reporting: tens of thousands of lines over a large archive (see speed.py)
