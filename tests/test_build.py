@@ -178,4 +178,3 @@ def test_site_that_is_a_mount_point_is_replaced_in_place(build_script: tuple[Any
     assert site.stat().st_ino == inode  # the same folder, not a renamed one
     assert (site / "index.html").is_file() and not (site / "stale.html").exists()
     assert not list(site.parent.glob(".site-*"))
-

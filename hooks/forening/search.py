@@ -18,6 +18,7 @@ nothing of MkDocs.
 from __future__ import annotations
 
 import asyncio
+import stat
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -117,7 +118,7 @@ async def _written(output: Path, timeout: float = 60.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
     before: dict[Path, int] | None = None
     while True:
-        sizes = {path: path.stat().st_size for path in output.rglob("*") if path.is_file()}
+        sizes = {path: info.st_size for path in output.rglob("*") if stat.S_ISREG((info := path.stat()).st_mode)}  # one stat a file
         if sizes == before and all(sizes.values()):
             return
         if asyncio.get_running_loop().time() > deadline:
