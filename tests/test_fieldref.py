@@ -51,14 +51,14 @@ def test_each_field_says_required_type_allowed_values_and_example(page: Beautifu
 
     assert field("falt-minnesanteckningar-date") == (
         "date (krävs)",
-        ["Mötesdatum. Samma som filnamnet.", "Typ: datum (ÅÅÅÅ-MM-DD).", "Exempel:", "date: 2021-05-05"],
+        ["Mötesdatum. Samma som filnamnet.", "Typ: datum (ÅÅÅÅ-MM-DD).", "Exempel:", "date: 2024-09-17"],
     )
     assert field("falt-minnesanteckningar-start")[0] == "start (kan utelämnas)"
     assert field("falt-minnesanteckningar-date_precision")[1][1] == "Typ: ett av de tillåtna värdena: day , month . Utan fältet gäller day ."
     assert "avslutat" in field("falt-projekt-status")[1][1]
     assert field("falt-minnesanteckningar-projects")[1][1].startswith("Typ: lista av kortnamn")
     assert field("falt-minnesanteckningar-next_meetings-start")[0] == "start (krävs)"
-    assert field("falt-grupper-members-workplace")[1][-1] == "workplace: Arbetsmarknadsenheten i Karlsborg"
+    assert field("falt-grupper-members-workplace")[1][-1] == "workplace: Arbetsmarknadsenheten i Exempelstad"
     link = page.select_one("#falt-minnesanteckningar-next_meetings").find_next_sibling("dd").a["href"]
     assert page.select_one(link) is not None and page.select_one(link).name == "h3"
 

@@ -44,8 +44,8 @@ class FileKind:
 
 # Where each kind of file lives is said by its model's docstring (shown on the page).
 FILE_KINDS = (
-    FileKind(Minutes, "Minnesanteckningar", "minnesanteckningar", "minutes/norra/2021-05-05.md"),
-    FileKind(Project, "Projekt", "projekt", "projects/cresco-creare.md"),
+    FileKind(Minutes, "Minnesanteckningar", "minnesanteckningar", "minutes/norra/2024-09-17.md"),
+    FileKind(Project, "Projekt", "projekt", "projects/exempelprojektet.md"),
     FileKind(Group, "Grupper i groups.yml", "grupper", "minutes/groups.yml"),
 )
 

@@ -52,8 +52,8 @@ class Model(BaseModel):
 class Member(Model):
     """En ledamot i en grupp. Bara namn, arbetsplats och roll publiceras."""
 
-    name: Text = Field(description="Personens namn, som det skrivs i minnesanteckningarna.", examples=["Eva Bremer"])
-    workplace: Text | None = Field(None, description="Arbetsplats, om den är känd.", examples=["Arbetsmarknadsenheten i Karlsborg"])
+    name: Text = Field(description="Personens namn, som det skrivs i minnesanteckningarna.", examples=["Anna Exempel"])
+    workplace: Text | None = Field(None, description="Arbetsplats, om den är känd.", examples=["Arbetsmarknadsenheten i Exempelstad"])
     role: Text | None = Field(None, description="Roll i gruppen eller på arbetsplatsen, om den är känd.", examples=["Enhetschef"])
 
     @model_validator(mode="before")
@@ -83,8 +83,8 @@ class NextMeeting(Model):
     """Ett kommande möte som annonseras i minnesanteckningarna."""
 
     group: Slug = Field(description="Gruppens kortnamn i groups.yml.", examples=["norra"])
-    start: DateOrDateTime = Field(description="Start: datum och tid, eller bara datum för en heldag.", examples=["2021-08-24T09:00"])
-    end: DateTime | None = Field(None, description="Slut: datum och tid, efter start.", examples=["2021-08-24T11:45"])
+    start: DateOrDateTime = Field(description="Start: datum och tid, eller bara datum för en heldag.", examples=["2024-10-15T09:00"])
+    end: DateTime | None = Field(None, description="Slut: datum och tid, efter start.", examples=["2024-10-15T11:45"])
     place: Text | None = Field(None, description="Plats, eller `digitalt`.", examples=["digitalt"])
     note: Text | None = Field(None, description="Kort anteckning om mötet.", examples=["Gemensam heldag"])
 
@@ -101,9 +101,9 @@ class NextMeeting(Model):
 class Attachment(Model):
     """En bilaga som ligger bredvid minnesanteckningarna och publiceras med dem."""
 
-    title: Text = Field(description="Bilagans namn som det visas.", examples=["Spelplan för beredningsgrupperna"])
-    file: Text = Field(description="Filnamn i samma mapp som minnesanteckningarna.", examples=["2021-03-01-spelplan.pdf"])
-    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="bilagan", it="den"), examples=["2021-06-30"])
+    title: Text = Field(description="Bilagans namn som det visas.", examples=["Verksamhetsplan, utkast"])
+    file: Text = Field(description="Filnamn i samma mapp som minnesanteckningarna.", examples=["2024-09-17-verksamhetsplan.pdf"])
+    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="bilagan", it="den"), examples=["2025-06-30"])
 
 
 class Link(Model):
@@ -111,19 +111,19 @@ class Link(Model):
 
     title: Text = Field(description="Länktexten som den visas.", examples=["Inspelad föreläsning"])
     url: Url = Field(description="Hela webbadressen, som börjar med https:// eller http://.", examples=["https://www.example.se/forelasning"])
-    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="länken", it="den"), examples=["2021-06-30"])
+    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="länken", it="den"), examples=["2025-06-30"])
 
 
 class Event(Model):
     """Ett evenemang som förbundet ordnar: heldag, omvärldsdag, öppet hus, konferens, studieresa."""
 
-    title: Text = Field(description="Evenemangets namn.", examples=["Vårens omvärldsdag"])
+    title: Text = Field(description="Evenemangets namn.", examples=["Höstens heldag"])
     kind: Literal[EVENT_KINDS] = Field(description="Slag: " + ", ".join(EVENT_KINDS) + ".", examples=["heldag"])  # type: ignore[valid-type]
-    start: DateOrDateTime = Field(description="Start: ett datum för hela dagen, eller datum och tid.", examples=["2023-04-25"])
+    start: DateOrDateTime = Field(description="Start: ett datum för hela dagen, eller datum och tid.", examples=["2024-10-08"])
     end: DateOrDateTime | None = Field(
-        None, description="Slut: sista dagen för ett evenemang över flera dagar, eller datum och tid samma slag som `start`.", examples=["2023-08-30"]
+        None, description="Slut: sista dagen för ett evenemang över flera dagar, eller datum och tid samma slag som `start`.", examples=["2024-10-09"]
     )
-    place: Text | None = Field(None, description="Plats, eller `digitalt`.", examples=["Science Park i Skövde"])
+    place: Text | None = Field(None, description="Plats, eller `digitalt`.", examples=["Exempelgården i Exempelstad"])
     audience: Text | None = Field(None, description="Vilka evenemanget är för.", examples=["Förbundets styrelse och beredningsgrupp"])
     groups: list[Slug] = Field(
         default_factory=list,
@@ -147,28 +147,28 @@ class Event(Model):
 class Minutes(Model):
     """Minnesanteckningar: `minutes/<grupp>/<ÅÅÅÅ-MM-DD>.md`."""
 
-    date: Date = Field(description="Mötesdatum. Samma som filnamnet.", examples=["2021-05-05"])
+    date: Date = Field(description="Mötesdatum. Samma som filnamnet.", examples=["2024-09-17"])
     date_precision: Literal["day", "month"] = Field(
         "day", description="`month` när anteckningarna inte anger dag: webbplatsen visar då bara månad och år.", examples=["month"]
     )
     group: Slug = Field(description="Gruppens kortnamn i groups.yml. Samma som mappen.", examples=["norra"])
-    title: Text | None = Field(None, description="Rubrik. Utelämnas den blir den grupp och datum.", examples=["Beredningsgrupp norra 5 maj 2021"])
+    title: Text | None = Field(None, description="Rubrik. Utelämnas den blir den grupp och datum.", examples=["Beredningsgrupp norra 17 september 2024"])
     start: Time | None = Field(None, description="Mötets starttid.", examples=["09:00"])
     end: Time | None = Field(None, description="Mötets sluttid, efter start.", examples=["11:45"])
-    place: Text | None = Field(None, description="Plats, eller `digitalt`.", examples=["Stadshuset, Skövde"])
-    present: list[Text] = Field(default_factory=list, description="Närvarande, ett namn per rad.", examples=[["Eva Bremer", "Ida Wiik"]])
-    absent: list[Text] = Field(default_factory=list, description="Frånvarande, ett namn per rad.", examples=[["Sofia Melin"]])
-    chair: Text | None = Field(None, description="Ordförande för mötet.", examples=["Eva Bremer"])
-    secretary: Text | None = Field(None, description="Sekreterare för mötet.", examples=["Ida Wiik"])
-    projects: list[Slug] = Field(default_factory=list, description="Projekt som mötet behandlade: filnamn i projects/ utan .md.", examples=[["cresco-creare"]])
-    decisions: list[Text] = Field(default_factory=list, description="Beslut, ett per rad.", examples=[["Beredningsgruppen blir styrgrupp för Cresco+."]])
+    place: Text | None = Field(None, description="Plats, eller `digitalt`.", examples=["Kommunhuset i Exempelstad"])
+    present: list[Text] = Field(default_factory=list, description="Närvarande, ett namn per rad.", examples=[["Anna Exempel", "Bo Exempel"]])
+    absent: list[Text] = Field(default_factory=list, description="Frånvarande, ett namn per rad.", examples=[["Cecilia Exempel"]])
+    chair: Text | None = Field(None, description="Ordförande för mötet.", examples=["Anna Exempel"])
+    secretary: Text | None = Field(None, description="Sekreterare för mötet.", examples=["Bo Exempel"])
+    projects: list[Slug] = Field(default_factory=list, description="Projekt som mötet behandlade: filnamn i projects/ utan .md.", examples=[["exempelprojektet"]])
+    decisions: list[Text] = Field(default_factory=list, description="Beslut, ett per rad.", examples=[["Beredningsgruppen tillstyrker ansökan om Exempelprojektet."]])
     next_meetings: list[NextMeeting] = Field(default_factory=list, description="Kommande möten: `group`, `start`, och om kända `end`, `place`, `note`.")
     attachments: list[Attachment] = Field(default_factory=list, description="Bilagor: `title` och `file`, och om de bara får visas en tid `publish_until`.")
     events: list[Event] = Field(
         default_factory=list, description="Evenemang som anteckningarna berättar om: `title`, `kind`, `start`, och om kända `end`, `place`, `audience`, `groups`, `note`."
     )
     links: list[Link] = Field(default_factory=list, description="Länkar: `title` och `url`, och om de bara får visas en tid `publish_until`.")
-    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="minnesanteckningarna", it="dem"), examples=["2031-12-31"])
+    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="minnesanteckningarna", it="dem"), examples=["2034-12-31"])
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Minutes:
@@ -186,33 +186,33 @@ class Minutes(Model):
 class Project(Model):
     """Ett projekt eller en insats: `projects/<kortnamn>.md`."""
 
-    title: Text = Field(description="Projektets namn.", examples=["Cresco Creare"])
-    aliases: list[Text] = Field(default_factory=list, description="Andra namn som används i minnesanteckningarna.", examples=[["Cresco Create", "Cresco"]])
-    summary: Text = Field(description="En mening som beskriver projektet i katalogen.", examples=["ESF-projekt där kommunerna utvecklar kartläggning med BIP-metoden."])
+    title: Text = Field(description="Projektets namn.", examples=["Exempelprojektet"])
+    aliases: list[Text] = Field(default_factory=list, description="Andra namn som används i minnesanteckningarna.", examples=[["Exempelprojekt", "EP"]])
+    summary: Text = Field(description="En mening som beskriver projektet i katalogen.", examples=["Projekt där kommunerna tillsammans erbjuder arbetsträning."])
     status: Literal[PROJECT_STATUSES] = Field(description="Läge: " + ", ".join(PROJECT_STATUSES) + ".", examples=["pågående"])  # type: ignore[valid-type]
     kind: Literal[PROJECT_KINDS] = Field(description="Slag: " + ", ".join(PROJECT_KINDS) + ".", examples=["projekt"])  # type: ignore[valid-type]
-    start: Date | None = Field(None, description="Startdatum.", examples=["2021-01-01"])
-    end: Date | None = Field(None, description="Slutdatum, inte före start.", examples=["2023-02-28"])
-    lead_party: Text | None = Field(None, description="Huvudpart.", examples=["Vara kommun"])
+    start: Date | None = Field(None, description="Startdatum.", examples=["2024-01-01"])
+    end: Date | None = Field(None, description="Slutdatum, inte före start.", examples=["2025-12-31"])
+    lead_party: Text | None = Field(None, description="Huvudpart.", examples=["Exempelstads kommun"])
     parties: list[Text] = Field(default_factory=list, description="Samverkande parter.", examples=[["Arbetsförmedlingen", "Försäkringskassan"]])
     municipalities: list[Text] = Field(default_factory=list, description="Kommuner där projektet bedrivs.", examples=[["Hjo", "Töreboda"]])
     areas: list[Slug] = Field(default_factory=list, description="Beredningsgruppernas områden (kortnamn i groups.yml).", examples=[["norra"]])
     funding: Text | None = Field(None, description="Finansiering, som text.", examples=["ESF"])
     target_group: Text | None = Field(None, description="Målgrupp.", examples=["Personer långt från arbetsmarknaden"])
-    method: Text | None = Field(None, description="Metod.", examples=["BIP-metoden"])
+    method: Text | None = Field(None, description="Metod.", examples=["Arbetsträning"])
     open_for_participants: StrictBool = Field(
         False, description="`true` när projektet har platser kvar och tar emot deltagare. Det visas då först i katalogen under ”Söker deltagare”.", examples=[True]
     )
     participants_until: Date | None = Field(
         None,
         description="Sista dag som projektet tar emot deltagare. Dagen efter visas det inte längre som att det söker deltagare. Kräver `open_for_participants: true`.",
-        examples=["2021-06-30"],
+        examples=["2025-06-30"],
     )
     referral: Text | None = Field(
         None, description="Vilka som kan remitteras eller anvisas till projektet. Kräver `open_for_participants: true`.", examples=["Personer som har försörjningsstöd"]
     )
     links: list[Link] = Field(default_factory=list, description="Länkar: `title` och `url`, och om de bara får visas en tid `publish_until`.")
-    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="projektsidan", it="den"), examples=["2025-12-31"])
+    publish_until: Date | None = Field(None, description=_PUBLISH_UNTIL.format(what="projektsidan", it="den"), examples=["2026-12-31"])
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Project:
