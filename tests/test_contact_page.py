@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from forening import dates
 from forening.archive import Archive
+from forening.contact_page import alphabetical
+from forening.schema import Group, Member
 from forening.validate import Layout, load_archive
 
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -35,12 +37,22 @@ def test_groups_and_members_as_in_groups_yml(site: Path, archive: Archive) -> No
         heading = soup.select_one(f"h3#grupp-{slug}")
         assert heading is not None and heading.get_text(strip=True).rstrip("¶") == group.name
         listed = heading.find_next_sibling(["ul", "p"])
-        expected = [", ".join(filter(None, [m.name, m.role, m.workplace])) for m in group.members]
+        expected = [", ".join(filter(None, [m.name, m.role, m.workplace])) for m in alphabetical(group)]
         if expected:
             assert [li.get_text(strip=True) for li in listed.select("li")] == expected
         else:
             assert listed.get_text(strip=True) == "Gruppens ledamöter är inte publicerade."
     assert "Kristian Lagerström, Enhetschef, Arbetsmarknadsenheten i Karlsborg" in soup.get_text()
+
+
+def test_members_are_listed_alphabetically_not_in_the_files_order(site: Path, archive: Archive) -> None:
+    """groups.yml often holds a meeting's present list followed by its absent list: in
+    that order the page would tell who was absent after retention hid the names."""
+    norra = [li.get_text(strip=True) for li in soup_of(site, "kontakt").select_one("h3#grupp-norra").find_next_sibling("ul").select("li")]
+    assert [m.name for m in archive.groups["norra"].members] != norra  # the file's order is another
+    assert norra[:3] == ["Anitta Into", "Annika Bengtzing", "Annika Sundin Gustafson"]
+    group = Group(name="G", members=[Member(name=n) for n in ["Örjan Ek", "Åsa Berg", "Ärla Dahl", "Zara Al", "Anna Öberg", "anna Ceder"]])
+    assert [m.name for m in alphabetical(group)] == ["anna Ceder", "Anna Öberg", "Zara Al", "Åsa Berg", "Ärla Dahl", "Örjan Ek"]
 
 
 def test_no_attendance_and_no_meeting_dates(site: Path, archive: Archive) -> None:

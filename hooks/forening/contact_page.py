@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from . import function_contacts
+from .catalogue import swedish_key
 from .render import render
+from .schema import Group, Member
 
 if TYPE_CHECKING:
     from .pages import Build, Page
@@ -36,7 +38,7 @@ def contact_pages(build: Build) -> Iterator[Page]:
             "contact.html",
             SRC,
             contacts=function_contacts.from_settings(build.settings),
-            groups=[(slug, archive.groups[slug]) for slug in archive.group_order],
+            groups=[(slug, archive.groups[slug].name, alphabetical(archive.groups[slug])) for slug in archive.group_order],
             privacy_url=PRIVACY_URL,
             website=ASSOCIATION_WEBSITE,
         ),
@@ -44,3 +46,8 @@ def contact_pages(build: Build) -> Iterator[Page]:
         description="Kontaktvägar till förbundet och vilka som sitter i beredningsgrupperna.",
         in_nav=True,
     )
+
+
+def alphabetical(group: Group) -> list[Member]:
+    """The group's members by name, as a Swedish list is ordered (å, ä, ö after z)."""
+    return sorted(group.members, key=lambda member: swedish_key(member.name))
