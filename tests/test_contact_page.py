@@ -39,6 +39,9 @@ def test_groups_and_members_as_in_groups_yml(site: Path, archive: Archive) -> No
         listed = heading.find_next_sibling(["ul", "p"])
         expected = [", ".join(filter(None, [m.name, m.role, m.workplace])) for m in alphabetical(group)]
         if expected:
+            # How old the list is, so that nobody reads a list of 2022 as today's.
+            assert listed.get_text(strip=True) == f"Enligt uppgift från {group.members_date.year}:"
+            listed = listed.find_next_sibling("ul")
             assert [li.get_text(strip=True) for li in listed.select("li")] == expected
         else:
             assert listed.get_text(strip=True) == "Gruppens ledamöter är inte publicerade."

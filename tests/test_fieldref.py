@@ -54,7 +54,7 @@ def test_each_field_says_required_type_allowed_values_and_example(page: Beautifu
         ["Mötesdatum. Samma som filnamnet.", "Typ: datum (ÅÅÅÅ-MM-DD).", "Exempel:", "date: 2024-09-17"],
     )
     assert field("falt-minnesanteckningar-start")[0] == "start (kan utelämnas)"
-    assert field("falt-minnesanteckningar-date_precision")[1][1] == "Typ: ett av de tillåtna värdena: day , month . Utan fältet gäller day ."
+    assert field("falt-minnesanteckningar-date_precision")[1][1] == "Typ: ett av de tillåtna värdena: day , month , period . Utan fältet gäller day ."
     assert "avslutat" in field("falt-projekt-status")[1][1]
     assert field("falt-minnesanteckningar-projects")[1][1].startswith("Typ: lista av kortnamn")
     assert field("falt-minnesanteckningar-next_meetings-start")[0] == "start (krävs)"

@@ -62,7 +62,9 @@ def test_seed_matches_its_archive_file(tmp_path: Path, number: str, group: str, 
     got, body = read_minutes(out)
     want, want_body = read_minutes(ROOT / archived)
 
-    assert (got.date, got.date_precision, got.group) == (want.date, want.date_precision, want.group)
+    assert (got.date, got.group) == (want.date, want.group)
+    # The importer can only say "month"; where the minutes allow a wider period, the editor said so.
+    assert got.date_precision == want.date_precision or (got.date_precision, want.date_precision) == ("month", "period")
     assert got.present == want.present
     assert got.absent == want.absent
     # The importer reads an all-day "Gemensam heldag" line as a meeting; the archive's editor

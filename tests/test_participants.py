@@ -117,7 +117,7 @@ def test_the_flag_turns_itself_off_the_day_after_until(seeds: Archive) -> None:
 def test_make_check_suggests_updating_a_passed_until() -> None:
     result = run([sys.executable, str(ROOT / "scripts" / "validate.py")], cwd=ROOT)
     assert result.returncode == 0
-    assert "projects/elings-ark.md:17: förslag: participants_until: sista dag för nya deltagare var 2021-06-30" in result.stderr
+    assert "projects/elings-ark.md:18: förslag: participants_until: sista dag för nya deltagare var 2021-06-30" in result.stderr
 
 
 FIXTURE = """\

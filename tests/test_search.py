@@ -69,7 +69,7 @@ def test_minutes_carry_group_and_date(index: dict[str, dict], archive) -> None:
     for entry in archive.minutes:
         fragment = index["/" + urls.url_of(urls.minutes_src(entry))]
         assert fragment["meta"]["group"] == archive.group_name(entry.group)
-        assert fragment["meta"]["date"] == dates.long_date(entry.date, entry.meta.date_precision)
+        assert fragment["meta"]["date"] == dates.meeting_date(entry.meta)
 
 
 def test_attendance_is_not_in_the_index(site: Path, index: dict[str, dict], archive) -> None:

@@ -92,7 +92,7 @@ def test_cresco_finds_the_project_first_then_its_meetings(page: Page, archive, q
     by_url = {result["url"]: result for result in results}
     for entry in meetings:
         result = by_url["/" + urls.url_of(urls.minutes_src(entry))]
-        date = dates.long_date(entry.date, entry.meta.date_precision)
+        date = dates.meeting_date(entry.meta)
         assert result["context"] == f"{archive.group_name(entry.group)} · {date}"
 
 

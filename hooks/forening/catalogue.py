@@ -35,8 +35,8 @@ ORIENTATIONS = (
     Orientation("Strukturinriktade insatser", "strukturinriktade-insatser", ("samverkansteam", "kompetensutveckling")),
 )
 
-# Running work first, then what is applied for, then what has ended.
-STATUS_ORDER = ("pågående", "beviljat", "ansökt", "avslutat", "avslaget")
+# Running work first, then what is applied for or planned, then what has ended.
+STATUS_ORDER = ("pågående", "beviljat", "ansökt", "planerat", "avslutat", "avslaget")
 
 # Swedish alphabetical order: å, ä, ö come after z.
 _SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})

@@ -38,7 +38,7 @@ def contact_pages(build: Build) -> Iterator[Page]:
             "contact.html",
             SRC,
             contacts=function_contacts.from_settings(build.settings),
-            groups=[(slug, archive.groups[slug].name, alphabetical(archive.groups[slug])) for slug in archive.group_order],
+            groups=[(slug, archive.groups[slug], alphabetical(archive.groups[slug])) for slug in archive.group_order],
             privacy_url=PRIVACY_URL,
             website=ASSOCIATION_WEBSITE,
         ),

@@ -46,7 +46,7 @@ class Page:
 def minutes_title(archive: Archive, entry: MinutesEntry) -> str:
     if entry.meta.title:
         return entry.meta.title
-    return f"{archive.group_name(entry.group)} {dates.long_date(entry.date, entry.meta.date_precision)}"
+    return f"{archive.group_name(entry.group)} {dates.meeting_date(entry.meta)}"
 
 
 def minutes_pages(build: Build) -> Iterator[Page]:

@@ -30,6 +30,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["long_date"] = dates.long_date
+    env.globals["meeting_date"] = dates.meeting_date
+    env.globals["meeting_datetime"] = dates.meeting_datetime
     env.filters["weekday_date"] = dates.weekday_date
     env.filters["clock"] = dates.clock
     env.globals["time_span"] = dates.time_span

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from .types import Date, DateOrDateTime, DateTime, Slug, Text, Time, Url, Years, fail
 
-PROJECT_STATUSES = ("ansökt", "beviljat", "pågående", "avslutat", "avslaget")
+# "planerat": talked of in the minutes (a steering group, a planned application), nothing applied for yet.
+PROJECT_STATUSES = ("planerat", "ansökt", "beviljat", "pågående", "avslutat", "avslaget")
 PROJECT_KINDS = ("projekt", "insats", "förstudie", "kompetensutveckling", "samverkansteam")
 # The association's own events beside the groups' meetings (seeds 000, 002, 003).
 EVENT_KINDS = ("heldag", "omvärldsdag", "öppet hus", "konferens", "studieresa", "utbildning")
@@ -77,6 +78,14 @@ class Group(Model):
 
     name: Text = Field(description="Gruppens namn som det visas på webbplatsen.", examples=["Beredningsgrupp norra"])
     members: list[Member] = Field(default_factory=list, description="Gruppens ledamöter: `name`, och där det är känt `workplace` och `role`.")
+    members_date: Date | None = Field(
+        None,
+        description=(
+            "Dag då ledamotslistan senast stämdes av, t.ex. datum för de minnesanteckningar den bygger på. Kontaktsidan "
+            "visar året (”enligt uppgift från 2023”), så att ingen läser en gammal lista som dagens."
+        ),
+        examples=["2024-09-17"],
+    )
 
 
 class NextMeeting(Model):
@@ -144,12 +153,38 @@ class Event(Model):
         return self
 
 
+class Between(Model):
+    """De dagar ett möte kan ha hållits, när anteckningarna inte anger dagen."""
+
+    first: Date = Field(description="Första möjliga dag.", examples=["2024-02-20"])
+    last: Date = Field(description="Sista möjliga dag, inte före `first`.", examples=["2024-03-31"])
+
+    @model_validator(mode="after")
+    def _last_not_before_first(self) -> Between:
+        if self.last < self.first:
+            raise fail(f"`last` ({self.last}) får inte vara före `first` ({self.first})", "last")
+        return self
+
+
 class Minutes(Model):
     """Minnesanteckningar: `minutes/<grupp>/<ÅÅÅÅ-MM-DD>.md`."""
 
     date: Date = Field(description="Mötesdatum. Samma som filnamnet.", examples=["2024-09-17"])
-    date_precision: Literal["day", "month"] = Field(
-        "day", description="`month` när anteckningarna inte anger dag: webbplatsen visar då bara månad och år.", examples=["month"]
+    date_precision: Literal["day", "month", "period"] = Field(
+        "day",
+        description=(
+            "`month` när anteckningarna inte anger dag men månaden är säker: webbplatsen visar då bara månad och år. "
+            "`period` när bara en period är säker (t.ex. efter ett styrelsemöte men före ett annat): ange den under "
+            "`date_between`, så visar webbplatsen perioden, t.ex. februari–mars 2021."
+        ),
+        examples=["month"],
+    )
+    date_between: Between | None = Field(
+        None,
+        description=(
+            "Med `date_precision: period`: `first` och `last`, första och sista dag som mötet kan ha hållits. "
+            "`date` (och filnamnet) ska ligga inom perioden; det är bara dagen arkivet sorterar på."
+        ),
     )
     group: Slug = Field(description="Gruppens kortnamn i groups.yml. Samma som mappen.", examples=["norra"])
     title: Text | None = Field(None, description="Rubrik. Utelämnas den blir den grupp och datum.", examples=["Beredningsgrupp norra 17 september 2024"])
@@ -177,6 +212,22 @@ class Minutes(Model):
         return self
 
     @model_validator(mode="after")
+    def _period_holds_the_date(self) -> Minutes:
+        if self.date_precision == "period" and self.date_between is None:
+            raise fail("`date_precision: period` kräver `date_between` med `first` och `last`: första och sista möjliga mötesdag", "date_precision")
+        if self.date_between is None:
+            return self
+        if self.date_precision != "period":
+            raise fail("`date_between` gäller bara med `date_precision: period`; lägg till den raden eller ta bort `date_between`", "date_between")
+        if not self.date_between.first <= self.date <= self.date_between.last:
+            raise fail(
+                f"`date` ({self.date}) ligger utanför `date_between` ({self.date_between.first} – {self.date_between.last}); "
+                "välj en dag inom perioden och byt filens namn till den",
+                "date",
+            )
+        return self
+
+    @model_validator(mode="after")
     def _published_after_the_meeting(self) -> Minutes:
         if self.publish_until is not None and self.publish_until < self.date:
             raise fail(f"`publish_until` ({self.publish_until}) ligger före mötet ({self.date}); då publiceras anteckningarna aldrig", "publish_until")
@@ -190,6 +241,14 @@ class Project(Model):
     aliases: list[Text] = Field(default_factory=list, description="Andra namn som används i minnesanteckningarna.", examples=[["Exempelprojekt", "EP"]])
     summary: Text = Field(description="En mening som beskriver projektet i katalogen.", examples=["Projekt där kommunerna tillsammans erbjuder arbetsträning."])
     status: Literal[PROJECT_STATUSES] = Field(description="Läge: " + ", ".join(PROJECT_STATUSES) + ".", examples=["pågående"])  # type: ignore[valid-type]
+    status_date: Date | None = Field(
+        None,
+        description=(
+            "Dag då läget senast bekräftades, t.ex. datum för de minnesanteckningar som säger det. Webbplatsen visar året "
+            "bredvid läget (”uppgift från 2021”), så att läsaren ser hur gammal uppgiften är."
+        ),
+        examples=["2024-09-17"],
+    )
     kind: Literal[PROJECT_KINDS] = Field(description="Slag: " + ", ".join(PROJECT_KINDS) + ".", examples=["projekt"])  # type: ignore[valid-type]
     start: Date | None = Field(None, description="Startdatum.", examples=["2024-01-01"])
     end: Date | None = Field(None, description="Slutdatum, inte före start.", examples=["2025-12-31"])
