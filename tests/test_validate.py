@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, mkdocs_build, run, validate
 from forening.problems import Problem, errors
 from forening.validate import Layout, load_archive
 
@@ -181,3 +184,67 @@ def test_project_rules(tmp_path: Path) -> None:
 def test_unreadable_groups_file_is_one_problem_not_one_per_minutes(tmp_path: Path) -> None:
     layout = make_content(tmp_path, {"norra/2021-05-05.md": GOOD_MINUTES}, groups="norra:\n  name: a\n  name: b\n")
     assert [(p.path, p.line, p.field) for p in load_archive(layout)[1]] == [("minutes/groups.yml", 3, "norra.name")]
+
+
+def _break_groups(root: Path, how: str) -> None:
+    """minutes/groups.yml made unreadable as editors do it (the real file, whose minutes have `events`)."""
+    path = root / "minutes" / "groups.yml"
+    text = path.read_text(encoding="utf-8")
+    if how == "tab":
+        path.write_text(text.replace("\n    - name:", "\n\t- name:", 1), encoding="utf-8")
+    elif how == "duplicate group":
+        path.write_text(text + "norra:\n  name: Igen\n", encoding="utf-8")
+    elif how == "indentation":
+        path.write_text(text.replace("    - name: Eva Bremer ", "    - name: Eva Bremer\n     workplace: Vara kommun\n", 1), encoding="utf-8")
+    elif how == "empty":
+        path.write_text("", encoding="utf-8")
+    elif how == "missing":
+        path.unlink()
+    elif how == "latin-1":
+        path.write_bytes(text.encode("latin-1"))
+
+
+UNREADABLE_GROUPS = [
+    ("tab", r"minutes/groups\.yml:\d+: tabbtecken"),
+    ("duplicate group", r"minutes/groups\.yml:\d+: norra: fältet `norra` står två gånger"),
+    ("indentation", r"minutes/groups\.yml:\d+: felaktig YAML"),
+    ("empty", r"minutes/groups\.yml:1: ska vara grupper"),
+    ("missing", r"minutes/groups\.yml:1: filen saknas"),
+    ("latin-1", r"minutes/groups\.yml:\d+: filen är inte sparad som UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("how", "expected"), UNREADABLE_GROUPS, ids=[c[0] for c in UNREADABLE_GROUPS])
+def test_unreadable_groups_file_is_reported_not_a_traceback(project_copy: Path, how: str, expected: str) -> None:
+    """The real minutes list `events` with `groups`: their check once crashed when groups.yml could not be read."""
+    _break_groups(project_copy, how)
+    result = validate(project_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(expected, result.stderr), result.stderr
+
+
+SCRIPTS_THAT_READ_CONTENT = [
+    ("new_minutes.py", "--group", "norra", "--date", "2030-01-01", "-o", "-"),
+    ("import_minutes.py", str(ROOT / "tests" / "fixtures" / "import" / "beredning-okand-form.md"), "--group", "norra", "--date", "2030-01-01", "-o", "-"),
+    ("redact.py", "Eva Bremer"),
+    ("newsletter.py", "--from", "2023-01-01", "--no-git"),
+]
+
+
+@pytest.mark.parametrize("args", SCRIPTS_THAT_READ_CONTENT, ids=[a[0] for a in SCRIPTS_THAT_READ_CONTENT])
+def test_every_script_reports_an_unreadable_groups_file(project_copy: Path, args: tuple[str, ...]) -> None:
+    _break_groups(project_copy, "tab")
+    result = run([sys.executable, str(project_copy / "scripts" / args[0]), "--root", str(project_copy), *args[1:]], cwd=project_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(r"minutes/groups\.yml:\d+: tabbtecken", result.stderr), result.stderr
+
+
+def test_build_reports_an_unreadable_groups_file(project_copy: Path, tmp_path: Path) -> None:
+    _break_groups(project_copy, "tab")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(r"minutes/groups\.yml:\d+: tabbtecken", result.stderr), result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()

@@ -201,7 +201,7 @@ def _check_references(
                 problems.append(Problem(doc.path, doc.line_of(("next_meetings", i, "group")), f"next_meetings[{i}].group", unknown_group(meeting.group)))
         for i, event in enumerate(meta.events):
             for j, slug in enumerate(event.groups):
-                if slug not in groups:
+                if not known(slug):
                     problems.append(Problem(doc.path, doc.line_of(("events", i, "groups", j)), f"events[{i}].groups[{j}]", unknown_group(slug)))
         folder = (layout.root / entry.source).parent
         for i, attachment in enumerate(meta.attachments):
