@@ -175,7 +175,7 @@ def test_project_rules(tmp_path: Path) -> None:
     layout = make_content(tmp_path)
     (tmp_path / "projects" / "x.md").write_text("---\ntitle: X\nsummary: S\nstatus: klar\nkind: projekt\nstart: 2022-01-01\nend: 2021-01-01\nareas: [mellersta]\n---\n", encoding="utf-8")
     _, problems = load_archive(layout)
-    assert [(p.line, p.field) for p in problems] == [(4, "status")]
+    assert [(p.line, p.field) for p in problems] == [(4, "status"), (8, "areas[0]")]  # its own unknown group too, at once
     (tmp_path / "projects" / "x.md").write_text("---\ntitle: X\nsummary: S\nstatus: pågående\nkind: projekt\nstart: 2022-01-01\nend: 2021-01-01\nareas: [mellersta]\n---\n", encoding="utf-8")
     _, problems = load_archive(layout)
     assert [(p.line, p.field) for p in problems] == [(7, "end"), (8, "areas[0]")] or [(p.line, p.field) for p in problems] == [(7, "end")]
@@ -248,3 +248,19 @@ def test_build_reports_an_unreadable_groups_file(project_copy: Path, tmp_path: P
     assert "Traceback" not in result.stderr
     assert re.search(r"minutes/groups\.yml:\d+: tabbtecken", result.stderr), result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_file_that_fails_the_schema_still_has_its_references_checked(tmp_path: Path) -> None:
+    """Its own unknown project and group are shown with its schema error, not after it is fixed."""
+    text = replace("start: 09:00", "start: 9").replace("[cresco-creare]", "[cresco-kreare, 5]").replace("  - group: norra", "  - group: sodra")
+    _, problems = load_archive(make_content(tmp_path, {"norra/2021-05-05.md": text}))
+    problems = sorted(problems)
+    assert [(p.line, p.field) for p in problems] == [(4, "start"), (8, "projects[0]"), (8, "projects[1]"), (10, "next_meetings[0].group")]
+    assert "menade du `cresco-creare`" in problems[1].message and "`sodra` finns inte" in problems[3].message
+
+
+def test_a_reference_the_schema_refused_is_not_checked_again(tmp_path: Path) -> None:
+    text = replace("[cresco-creare]", "[Cresco Creare]").replace("group: norra\nstart", "group: Norra\nstart")
+    _, problems = load_archive(make_content(tmp_path, {"norra/2021-05-05.md": text}))
+    assert [(p.line, p.field) for p in problems] == [(3, "group"), (8, "projects[0]")]
+    assert not any("finns inte" in p.message for p in problems)

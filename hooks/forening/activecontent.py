@@ -6,8 +6,8 @@ through: Python-Markdown copies `<script>`, `<img onerror=…>` and
 included), and the `attr_list` extension turns `## Rubrik { onclick="…" }` into an
 event handler. The site needs none of these, so
 
-- `check_bodies` (a source check) refuses them in every body, at path:line, in
-  Swedish, before anything is built; and
+- `check_bodies` (a source check, run also when other checks found errors)
+  refuses them in every body, at path:line, in Swedish, before anything is built; and
 - `output_check` (an output check, run by `checks.check_output`) parses every
   built page and refuses any script that is not the theme's own, any event-handler
   attribute and any script URL, wherever it came from: a hand-written page in
@@ -36,8 +36,7 @@ from .problems import Problem
 from .site_text import read_html
 
 if TYPE_CHECKING:
-    from .archive import Archive, MinutesEntry, ProjectEntry
-    from .validate import Layout
+    from .validate import Layout, SourceFile
 
 # Elements that run script, load another page into this one or redirect its links.
 ACTIVE_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"})
@@ -154,17 +153,13 @@ def _findings_from_json(stored: list) -> list[tuple[int, str]]:
     return [(int(line), str(message)) for line, message in stored]
 
 
-def check_bodies(layout: Layout, archive: Archive) -> list[Problem]:
-    """Source check: no body of minutes or projects holds script, embeds or script links."""
-    return [problem for entry in _entries(archive) for problem in body_problems(entry.source, entry.body_text, entry.body_line)]
+def check_bodies(layout: Layout, files: list[SourceFile]) -> list[Problem]:
+    """Source check: no body of minutes or projects (every readable file's) holds script, embeds or script links."""
+    return [problem for source in files if source.body is not None for problem in body_problems(source.path, source.body, source.body_line)]
 
 
 # What `check_bodies` will ask the memo of each body, for the helper to do ahead (forening.prefetch).
 READ_AHEAD = FileWork(_KIND, _body_findings, _findings_to_json, body=True)
-
-
-def _entries(archive: Archive) -> list[MinutesEntry | ProjectEntry]:
-    return [*archive.minutes, *archive.projects.values()]
 
 
 def page_findings(text: str) -> list[tuple[int, str]]:

@@ -1,9 +1,11 @@
 """Everything that checks content, in two calls: over the sources, over the output.
 
 `check_sources` is what `make check`, pre-commit and the build run first: schema
-and cross-file validation, then the source checks that features register in
-`SOURCE_CHECKS` (privacy guard, active content) and, except in the build, the
-advice in `SUGGESTION_CHECKS` (mention suggestions). Given the helper process,
+and cross-file validation, the checks in `TEXT_CHECKS` (privacy guard, active
+content, the settings), which need no valid archive and so run even when
+validation found errors (every error at once), then the source checks that need
+the archive, registered in `SOURCE_CHECKS`, and, except in the build, the advice in
+`SUGGESTION_CHECKS` (mention suggestions). Given the helper process,
 it hands it the slow part of these checks (`READ_AHEAD`, `SUGGESTIONS_AHEAD`, see
 forening.prefetch), to do while this process reads and validates the files.
 `check_output` runs the checks registered in `OUTPUT_CHECKS` over the built site.
@@ -25,17 +27,23 @@ from .problems import Problem, errors
 from .publication import notices as publication_notices
 from .retention import check_setting as retention_setting
 from .speed import without_gc_pauses
-from .validate import Layout, load_archive, project_paths
+from .validate import Layout, SourceFile, project_paths, read_content
 
 SourceCheck = Callable[[Layout, Archive], list[Problem]]
+TextCheck = Callable[[Layout, list[SourceFile]], list[Problem]]
 FileCheck = Callable[[str, bytes], list[Problem]]
 
-# Checks over a valid archive's sources; each returns problems with path:line.
-SOURCE_CHECKS: list[SourceCheck] = [
-    check_guide_examples,
+# Checks of each readable file's own text (and of the settings), which need no valid
+# archive: they run even when validation found errors, so one run shows them all.
+TEXT_CHECKS: list[TextCheck] = [
     guard.check_sources,  # privacy: no e-mail, phone number or personnummer in the sources
     activecontent.check_bodies,
     retention_setting,  # extra.retention in mkdocs.yml: required and valid
+    check_guide_examples,  # the guide's example files: their own small archive
+]
+
+# Checks over a valid archive's sources; each returns problems with path:line.
+SOURCE_CHECKS: list[SourceCheck] = [
     publication_notices,  # what today's build leaves out (publish_until, retention): suggestions
     participants_page_name,  # projects/soker-deltagare.md would take the page of seeking projects
 ]
@@ -91,14 +99,17 @@ def check_sources(
     if helper is not None:
         prefetch.read_ahead(helper, project_paths(layout), READ_AHEAD)
         projects_read = partial(_minutes_ahead, helper, [*(SUGGESTIONS_AHEAD if suggestions else []), *minutes_ahead])
-    archive, problems = load_archive(layout, only=only, projects_read=projects_read)
-    if archive is None:
-        return None, problems
-    if meanwhile is not None:
+    content = read_content(layout, only=only, projects_read=projects_read)
+    archive, problems = content.archive, content.problems
+    if archive is not None and meanwhile is not None:
         meanwhile(archive)
     elif helper is not None:
         prefetch.take_back()  # nothing else to do here: share what the helper has not started
     shown = {layout.shown(p.resolve()) for p in only} if only is not None else None
+    for text_check in TEXT_CHECKS:
+        problems += [p for p in text_check(layout, content.files) if shown is None or p.path in shown]
+    if archive is None:
+        return None, problems
     for check in (SUGGESTION_CHECKS if suggestions else []) + SOURCE_CHECKS:
         problems += [p for p in check(layout, archive) if shown is None or p.path in shown]
     return (None if errors(problems) else archive), problems

@@ -4,10 +4,11 @@ except the association's own function contacts.
 It runs twice, so a leak is caught where it is cheapest to fix and also wherever
 it slipped in:
 
-- `check_sources` (registered in `checks.SOURCE_CHECKS`, so `make check`,
-  pre-commit and the first step of the build run it): the whole text of every
-  minutes and project file (front matter, comments and body: the repository is
-  public too), groups.yml and the hand-written pages in docs/, with path:line.
+- `check_sources` (registered in `checks.TEXT_CHECKS`, so `make check`,
+  pre-commit and the first step of the build run it, also when other checks
+  found errors): the whole text of every readable minutes and project file (front
+  matter, comments and body: the repository is public too), groups.yml and the
+  hand-written pages in docs/, with path:line.
 - `output_check` (registered in `checks.OUTPUT_CHECKS`, run after MkDocs wrote
   the site by `checks.check_output`): every file the build
   wrote, read by `site_text`, naming the file and the match. It catches what no
@@ -21,12 +22,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import function_contacts, load, privacy, site_text, strictyaml
-from .archive import Archive
 from .memo import FileText, remembered, text_of
 from .prefetch import FileWork
 from .problems import dotted
 from .problems import Problem
-from .validate import Layout
+from .validate import Layout, SourceFile
 
 _WHAT = {
     privacy.EMAIL: "e-postadressen",
@@ -53,14 +53,17 @@ def output_message(finding: privacy.Finding) -> str:
     )
 
 
-def check_sources(layout: Layout, archive: Archive) -> list[Problem]:
-    """Leaks in the editors' files, each as path:line: field: message."""
+def check_sources(layout: Layout, files: list[SourceFile]) -> list[Problem]:
+    """Leaks in the editors' files (`files`: every readable minutes and project file), each as path:line: field: message."""
     contacts, problems = function_contacts.read(layout.root, layout.config_file)
     allowed = contacts.allowed
-    files = [layout.groups_file, *(m.source for m in archive.minutes), *(p.source for p in archive.projects.values())]
-    files += [layout.shown(p) for p in _docs_pages(layout)]
-    for shown in files:
-        text = archive.texts.get(shown) or load.read_text(layout.root / shown, shown, problems)
+    texts: dict[str, str | FileText | None] = {source.path: source.text for source in files}
+    # groups.yml's own problems (unreadable, not UTF-8) are validation's to report, once.
+    groups = layout.root / layout.groups_file
+    texts[layout.groups_file] = load.read_text(groups, layout.groups_file, []) if groups.is_file() else None
+    for page in _docs_pages(layout):
+        texts[layout.shown(page)] = load.read_text(page, layout.shown(page), problems)
+    for shown, text in texts.items():
         if text is None:
             continue
         fields: dict[int, str] | None = None  # parsed only for a file with a leak

@@ -58,8 +58,8 @@ def from_config(config: SiteConfig) -> tuple[Retention | None, list[Problem]]:
         return None, problems_from(exc, Retention, config.document, base=("extra", KEY))
 
 
-def check_setting(layout: Layout, archive: Any) -> list[Problem]:
-    """A source check: the setting exists and is valid (`make check`, and first in the build)."""
+def check_setting(layout: Layout, files: Any) -> list[Problem]:
+    """A text check: the setting exists and is valid (`make check`, and first in the build), whatever the content (`files`)."""
     return load(layout.root)[1]
 
 

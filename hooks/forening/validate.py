@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from . import load
 from .archive import Archive, MinutesEntry, ProjectEntry
+from .memo import FileText
 from .messages import problems_from
-from .problems import Problem, errors
+from .problems import Problem, dotted, errors
 from .schema import Group, Minutes, Project
 from .speed import without_gc_pauses
 from .types import SLUG
@@ -51,11 +53,47 @@ def minutes_paths(layout: Layout) -> list[Path]:
     return sorted(folder.glob("*/*.md")) if folder.is_dir() else []
 
 
-@without_gc_pauses
+@dataclass(frozen=True)
+class SourceFile:
+    """A minutes or project file as far as it could be read, valid or not.
+
+    The checks that need only a file's own text (privacy, active content) run over
+    these even when other files, or this file's front matter, have errors: an editor
+    then sees every error in one run, not the phone number in the body only after
+    fixing a typo in a field.
+    """
+
+    path: str  # as shown to editors
+    text: FileText  # the whole file
+    body: FileText | None  # the Markdown after the front matter; None when there is no front matter to split at
+    body_line: int  # 1-based file line where the body starts
+
+
+@dataclass
+class Content:
+    """What `read_content` found: the archive (None on errors), every problem, every readable file."""
+
+    archive: Archive | None
+    problems: list[Problem]
+    files: list[SourceFile] = field(default_factory=list)
+
+
 def load_archive(
     layout: Layout, only: set[Path] | None = None, projects_read: Callable[[list[ProjectEntry], list[Path]], object] | None = None
 ) -> tuple[Archive | None, list[Problem]]:
     """Read and validate everything. Returns the archive (None on errors) and all problems.
+
+    See `read_content`, which also returns every readable file for the text checks.
+    """
+    content = read_content(layout, only, projects_read)
+    return content.archive, content.problems
+
+
+@without_gc_pauses
+def read_content(
+    layout: Layout, only: set[Path] | None = None, projects_read: Callable[[list[ProjectEntry], list[Path]], object] | None = None
+) -> Content:
+    """Read and validate everything: the archive (None on errors), all problems, and every readable file.
 
     `only`, if given, limits which files' problems are reported (pre-commit passes
     the staged files), but every file is still read, because a minutes file is only
@@ -64,24 +102,39 @@ def load_archive(
     hands both to the helper process then, to look for the names in the minutes meanwhile).
     """
     problems: list[Problem] = []
+    files: list[SourceFile] = []
     groups, declared = _load_groups(layout, problems)
-    projects = _load_projects(layout, problems)
+    projects, bad_projects = _load_projects(layout, problems, files)
     paths = minutes_paths(layout)
     if projects_read is not None:
         projects_read([entry for entry, _ in projects], paths)
-    minutes = _load_minutes(layout, paths, problems)
-    _check_references(layout, declared, projects, minutes, problems)
+    minutes, bad_minutes = _load_minutes(layout, paths, problems, files)
+    _check_references(layout, declared, projects, minutes, problems, bad_projects, bad_minutes)
     if only is not None:
         shown = {layout.shown(p.resolve()) for p in only}
         problems = [p for p in problems if p.path in shown]
     if errors(problems):
-        return None, problems
-    return Archive(
+        return Content(None, problems, files)
+    archive = Archive(
         groups=groups,
         minutes=[entry for entry, _ in minutes],
         projects={entry.slug: entry for entry, _ in projects},
         texts={doc.path: doc.file_text for _, doc in [*projects, *minutes]},
-    ), problems
+    )
+    return Content(archive, problems, files)
+
+
+def _source_file(path: Path, shown: str, doc: load.Document | None) -> SourceFile | None:
+    """The file's text and body: from its document, or, for a file `read_document` refused
+    (a tab, broken YAML), split as `read_document` would; None if it cannot be read as text."""
+    if doc is not None:
+        return SourceFile(shown, doc.file_text, doc.body_text, doc.body_line)
+    texts = load.file_and_body(path)
+    if texts is None:
+        text = load.read_text(path, shown, [])  # its problem is already reported
+        return None if text is None else SourceFile(shown, FileText(text), None, 1)
+    body_line = texts.text.count("\n", 0, len(texts.text) - len(texts.body)) + 1
+    return SourceFile(shown, FileText(texts.text, digest=texts.text_digest), FileText(texts.body, digest=texts.body_digest), body_line)
 
 
 def _validate(model: type[BaseModel], doc: load.Document, problems: list[Problem]) -> BaseModel | None:
@@ -123,36 +176,57 @@ def _load_groups(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Gro
     return groups, [slug for slug in data if SLUG.match(slug)]
 
 
-def _load_projects(layout: Layout, problems: list[Problem]) -> list[tuple[ProjectEntry, load.Document]]:
+def _load_projects(
+    layout: Layout, problems: list[Problem], files: list[SourceFile]
+) -> tuple[list[tuple[ProjectEntry, load.Document]], list[load.Document]]:
+    """The valid projects, and the documents of those that failed the schema (for their references)."""
     projects: list[tuple[ProjectEntry, load.Document]] = []
+    invalid: list[load.Document] = []
     for path in project_paths(layout):
         shown = layout.shown(path)
         slug = path.stem
         if not SLUG.match(slug):
             problems.append(Problem(shown, 1, "", "filnamnet får bara ha små bokstäver a–z, siffror och bindestreck, t.ex. `cresco-creare.md`"))
+            _add_source(files, path, shown, None)
             continue
         doc = load.read_document(path, shown, problems)
+        _add_source(files, path, shown, doc)
         if doc is None:
             continue
         meta = _validate(Project, doc, problems)
         if isinstance(meta, Project):
             projects.append((ProjectEntry(slug=slug, meta=meta, body_text=doc.body_text, source=shown, body_line=doc.body_line), doc))
-    return projects
+        else:
+            invalid.append(doc)
+    return projects, invalid
 
 
-def _load_minutes(layout: Layout, paths: list[Path], problems: list[Problem]) -> list[tuple[MinutesEntry, load.Document]]:
+def _add_source(files: list[SourceFile], path: Path, shown: str, doc: load.Document | None) -> None:
+    source = _source_file(path, shown, doc)
+    if source is not None:
+        files.append(source)
+
+
+def _load_minutes(
+    layout: Layout, paths: list[Path], problems: list[Problem], files: list[SourceFile]
+) -> tuple[list[tuple[MinutesEntry, load.Document]], list[load.Document]]:
+    """The valid minutes, and the documents of those that failed the schema (for their references)."""
     found: list[tuple[MinutesEntry, load.Document]] = []
+    invalid: list[load.Document] = []
     folder = layout.root / layout.minutes_dir
     for path in paths:
         shown = layout.shown(path)
         if not _MINUTES_NAME.match(path.name):
             problems.append(Problem(shown, 1, "", "filnamnet ska vara mötesdatumet, t.ex. `2021-05-05.md`"))
+            _add_source(files, path, shown, None)
             continue
         doc = load.read_document(path, shown, problems)
+        _add_source(files, path, shown, doc)
         if doc is None:
             continue
         meta = _validate(Minutes, doc, problems)
         if not isinstance(meta, Minutes):
+            invalid.append(doc)
             continue
         if meta.date.isoformat() != path.stem:
             problems.append(Problem(shown, doc.line_of(("date",)), "date", f"{meta.date} stämmer inte med filnamnet; byt namn på filen till `{meta.date}.md` eller rätta datumet"))
@@ -162,7 +236,60 @@ def _load_minutes(layout: Layout, paths: list[Path], problems: list[Problem]) ->
         found.append((entry, doc))
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         problems.append(Problem(layout.shown(path), 1, "", "minnesanteckningar ska ligga i gruppens mapp, t.ex. minutes/norra/2021-05-05.md"))
-    return found
+        _add_source(files, path, layout.shown(path), None)
+    return found, invalid
+
+
+_GROUP, _PROJECT = "group", "project"
+
+# Where a file that failed the schema names groups and projects ("*": every item of a
+# list), read from its raw front matter: its own mistakes elsewhere must not hide these.
+_MINUTES_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("group",), _GROUP),
+    (("projects", "*"), _PROJECT),
+    (("next_meetings", "*", "group"), _GROUP),
+    (("events", "*", "groups", "*"), _GROUP),
+)
+_PROJECT_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = ((("areas", "*"), _GROUP),)
+
+Reference = tuple[tuple[str | int, ...], str, str]  # (location, _GROUP or _PROJECT, slug)
+
+
+def _minutes_references(meta: Minutes) -> Iterator[Reference]:
+    yield ("group",), _GROUP, meta.group
+    for i, slug in enumerate(meta.projects):
+        yield ("projects", i), _PROJECT, slug
+    for i, meeting in enumerate(meta.next_meetings):
+        yield ("next_meetings", i, "group"), _GROUP, meeting.group
+    for i, event in enumerate(meta.events):
+        for j, slug in enumerate(event.groups):
+            yield ("events", i, "groups", j), _GROUP, slug
+
+
+def _raw_references(doc: load.Document, patterns: tuple[tuple[tuple[str, ...], str], ...], problems: list[Problem]) -> Iterator[Reference]:
+    """The references of a document that failed the schema, where they can be read without
+    guessing: slugs written as text, at places where the schema found nothing wrong."""
+    faulty = {p.field for p in problems if p.path == doc.path}
+    for pattern, kind in patterns:
+        for loc, value in _walk(doc.data, pattern, ()):
+            where = dotted(loc)
+            if isinstance(value, str) and SLUG.match(value) and not any(_within(where, f) for f in faulty):
+                yield loc, kind, value
+
+
+def _within(where: str, faulty: str) -> bool:
+    """Whether the field at `where` is `faulty` or part of it (a problem with the whole list, say)."""
+    return where == faulty or where.startswith((faulty + ".", faulty + "["))
+
+
+def _walk(data: Any, pattern: tuple[str, ...], loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if not pattern:
+        yield loc, data
+    elif pattern[0] == "*":
+        for i, item in enumerate(data if isinstance(data, list) else []):
+            yield from _walk(item, pattern[1:], (*loc, i))
+    elif isinstance(data, dict) and pattern[0] in data:
+        yield from _walk(data[pattern[0]], pattern[1:], (*loc, pattern[0]))
 
 
 def _check_references(
@@ -171,38 +298,37 @@ def _check_references(
     projects: list[tuple[ProjectEntry, load.Document]],
     minutes: list[tuple[MinutesEntry, load.Document]],
     problems: list[Problem],
+    bad_projects: list[load.Document],
+    bad_minutes: list[load.Document],
 ) -> None:
-    """Cross-file checks: groups and projects that exist, attachments on disk."""
+    """Cross-file checks: groups and projects that exist, attachments on disk.
+
+    Files that failed the schema are checked too, as far as `_raw_references` can read them."""
     group_list = ", ".join(groups or []) or f"(inga grupper; lägg till dem i {layout.groups_file})"
-
-    def known(slug: str) -> bool:
-        return groups is None or slug in groups
-
-    def unknown_group(slug: str) -> str:
-        return f"gruppen `{slug}` finns inte i {layout.groups_file}; använd en av: {group_list}"
-
     slugs = [entry.slug for entry, _ in projects]
     known_slugs = set(slugs)  # looked up for every listed project of thousands of minutes
-    for project, doc in projects:
-        for i, area in enumerate(project.meta.areas):
-            if not known(area):
-                problems.append(Problem(doc.path, doc.line_of(("areas", i)), f"areas[{i}]", unknown_group(area)))
-    for entry, doc in minutes:
-        meta = entry.meta
-        if not known(meta.group):
-            problems.append(Problem(doc.path, doc.line_of(("group",)), "group", unknown_group(meta.group)))
-        for i, slug in enumerate(meta.projects):
-            if slug not in known_slugs:
+
+    def check(doc: load.Document, references: Iterator[Reference]) -> None:
+        for loc, kind, slug in references:
+            if kind == _GROUP and groups is not None and slug not in groups:
+                message = f"gruppen `{slug}` finns inte i {layout.groups_file}; använd en av: {group_list}"
+            elif kind == _PROJECT and slug not in known_slugs:
                 close = difflib.get_close_matches(slug, slugs, n=1)
                 hint = f"menade du `{close[0]}`?" if close else f"skapa {layout.projects_dir}/{slug}.md eller ta bort raden"
-                problems.append(Problem(doc.path, doc.line_of(("projects", i)), f"projects[{i}]", f"projektet `{slug}` finns inte i {layout.projects_dir}/; {hint}"))
-        for i, meeting in enumerate(meta.next_meetings):
-            if not known(meeting.group):
-                problems.append(Problem(doc.path, doc.line_of(("next_meetings", i, "group")), f"next_meetings[{i}].group", unknown_group(meeting.group)))
-        for i, event in enumerate(meta.events):
-            for j, slug in enumerate(event.groups):
-                if not known(slug):
-                    problems.append(Problem(doc.path, doc.line_of(("events", i, "groups", j)), f"events[{i}].groups[{j}]", unknown_group(slug)))
+                message = f"projektet `{slug}` finns inte i {layout.projects_dir}/; {hint}"
+            else:
+                continue
+            problems.append(Problem(doc.path, doc.line_of(loc), dotted(loc), message))
+
+    for project, doc in projects:
+        check(doc, ((("areas", i), _GROUP, area) for i, area in enumerate(project.meta.areas)))
+    for doc in bad_projects:
+        check(doc, _raw_references(doc, _PROJECT_REFERENCES, problems))
+    for doc in bad_minutes:
+        check(doc, _raw_references(doc, _MINUTES_REFERENCES, problems))
+    for entry, doc in minutes:
+        meta = entry.meta
+        check(doc, _minutes_references(meta))
         folder = (layout.root / entry.source).parent
         for i, attachment in enumerate(meta.attachments):
             target = folder / attachment.file
