@@ -100,13 +100,14 @@ def test_repository_content_is_valid() -> None:
     assert re.search(r"giltigt", result.stdout)
 
 
-def test_validate_with_paths_reports_only_those_files(project_copy: Path) -> None:
-    """pre-commit passes the staged files: their problems only, but all files are read."""
+def test_validate_with_paths_reports_errors_elsewhere_too(project_copy: Path) -> None:
+    """pre-commit passes the staged files: any error elsewhere stops the build all the same, so it is shown, said apart."""
     (project_copy / "projects" / "startgrid.md").write_text("broken", encoding="utf-8")
     (project_copy / "projects" / "kick-off.md").write_text("broken too", encoding="utf-8")
     result = validate(project_copy, str(project_copy / "projects" / "startgrid.md"))
     assert result.returncode == 1
-    assert "projects/startgrid.md:1:" in result.stderr and "kick-off" not in result.stderr
+    assert "projects/startgrid.md:1:" in result.stderr and "projects/kick-off.md:1:" in result.stderr
+    assert re.search(r"\d+ av felen finns i andra filer än de angivna", result.stderr)
 
 
 def test_pre_commit_hook_runs_the_validator() -> None:
@@ -116,6 +117,7 @@ def test_pre_commit_hook_runs_the_validator() -> None:
     [hook] = config["repos"][0]["hooks"]
     assert hook["entry"].endswith("scripts/validate.py") and hook["language"] == "system"
     assert re.search(hook["files"], "minutes/norra/2021-05-05.md") and re.search(hook["files"], "projects/x.md")
+    assert hook.get("always_run") is True  # a commit that only deletes a project is checked too
 
 
 def test_failed_output_check_leaves_previous_site(project_copy: Path) -> None:

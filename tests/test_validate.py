@@ -264,3 +264,47 @@ def test_a_reference_the_schema_refused_is_not_checked_again(tmp_path: Path) -> 
     _, problems = load_archive(make_content(tmp_path, {"norra/2021-05-05.md": text}))
     assert [(p.line, p.field) for p in problems] == [(3, "group"), (8, "projects[0]")]
     assert not any("finns inte" in p.message for p in problems)
+
+
+def test_renaming_a_group_shows_the_minutes_it_breaks(project_copy: Path) -> None:
+    """What pre-commit runs when only groups.yml is staged: the other files' errors count."""
+    groups = project_copy / "minutes" / "groups.yml"
+    groups.write_text(groups.read_text(encoding="utf-8").replace("\nvastra:", "\nvastergotland:"), encoding="utf-8")
+    result = validate(project_copy, "minutes/groups.yml")
+    assert result.returncode == 1
+    assert re.search(r"minutes/norra/2021-05-05\.md:\d+: next_meetings\[\d\]\.group: gruppen `vastra` finns inte", result.stderr), result.stderr
+    assert "av felen finns i andra filer än de angivna" in result.stderr
+    assert "giltigt" not in result.stdout
+
+
+def test_deleting_a_listed_project_shows_the_minutes_it_breaks(project_copy: Path) -> None:
+    """pre-commit passes no deleted file: with `always_run` it runs validate.py without paths."""
+    (project_copy / "projects" / "kick-off.md").unlink()
+    result = validate(project_copy)
+    assert result.returncode == 1
+    assert re.search(r"minutes/gemensam/2021-03-01\.md:\d+: projects\[\d\]: projektet `kick-off` finns inte", result.stderr), result.stderr
+
+
+def test_a_path_that_does_not_exist_is_an_error(project_copy: Path) -> None:
+    result = validate(project_copy, "minutes/norra/2099-01-01.md")
+    assert result.returncode == 1
+    assert "minutes/norra/2099-01-01.md:1: finns inte" in result.stderr
+    assert "giltigt" not in result.stdout
+
+
+def test_a_folder_means_the_files_in_it(project_copy: Path) -> None:
+    path = project_copy / "minutes" / "norra" / "2021-05-05.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("start: 09:00", "start: 9", 1), encoding="utf-8")
+    result = validate(project_copy, "minutes/norra")
+    assert result.returncode == 1
+    assert "minutes/norra/2021-05-05.md:11: start:" in result.stderr
+    assert "andra filer" not in result.stderr
+
+
+def test_with_paths_the_final_message_says_what_was_checked(project_copy: Path) -> None:
+    result = validate(project_copy, "minutes/norra")
+    assert result.returncode == 0, result.stderr
+    assert "alla filer kontrollerades; förslag visas bara för de angivna filerna" in result.stdout
+    assert ": förslag:" not in result.stderr or all(
+        line.startswith("minutes/norra/") for line in result.stderr.splitlines() if ": förslag:" in line
+    )

@@ -23,7 +23,7 @@ from .archive import Archive, ProjectEntry
 from .guide import check_guide_examples
 from .helper import Helper
 from .participants import reserved_name as participants_page_name
-from .problems import Problem, errors
+from .problems import Problem, Severity, errors
 from .publication import notices as publication_notices
 from .retention import check_setting as retention_setting
 from .speed import without_gc_pauses
@@ -90,6 +90,11 @@ def check_sources(
     """Validate all content and run every source check (and, unless told not to, every
     suggestion check). The archive is None on errors.
 
+    `only` (pre-commit's staged files) limits the suggestions to those files. Errors
+    are reported wherever they are: a change to one file can break another (a group
+    renamed in groups.yml, a project deleted), and a commit that leaves any error
+    stops the next build for everyone.
+
     With a `helper`, the checks' slow work (`READ_AHEAD`; once the projects are read,
     `SUGGESTIONS_AHEAD` with the suggestions, and `minutes_ahead`: the build's index)
     runs there while this process reads and validates the files, then runs
@@ -99,19 +104,23 @@ def check_sources(
     if helper is not None:
         prefetch.read_ahead(helper, project_paths(layout), READ_AHEAD)
         projects_read = partial(_minutes_ahead, helper, [*(SUGGESTIONS_AHEAD if suggestions else []), *minutes_ahead])
-    content = read_content(layout, only=only, projects_read=projects_read)
+    content = read_content(layout, projects_read=projects_read)
     archive, problems = content.archive, content.problems
     if archive is not None and meanwhile is not None:
         meanwhile(archive)
     elif helper is not None:
         prefetch.take_back()  # nothing else to do here: share what the helper has not started
     shown = {layout.shown(p.resolve()) for p in only} if only is not None else None
+
+    def kept(found: list[Problem]) -> list[Problem]:
+        return [p for p in found if shown is None or p.severity is Severity.ERROR or p.path in shown]
+
     for text_check in TEXT_CHECKS:
-        problems += [p for p in text_check(layout, content.files) if shown is None or p.path in shown]
+        problems += kept(text_check(layout, content.files))
     if archive is None:
         return None, problems
     for check in (SUGGESTION_CHECKS if suggestions else []) + SOURCE_CHECKS:
-        problems += [p for p in check(layout, archive) if shown is None or p.path in shown]
+        problems += kept(check(layout, archive))
     return (None if errors(problems) else archive), problems
 
 

@@ -79,25 +79,23 @@ class Content:
 
 
 def load_archive(
-    layout: Layout, only: set[Path] | None = None, projects_read: Callable[[list[ProjectEntry], list[Path]], object] | None = None
+    layout: Layout, projects_read: Callable[[list[ProjectEntry], list[Path]], object] | None = None
 ) -> tuple[Archive | None, list[Problem]]:
     """Read and validate everything. Returns the archive (None on errors) and all problems.
 
     See `read_content`, which also returns every readable file for the text checks.
     """
-    content = read_content(layout, only, projects_read)
+    content = read_content(layout, projects_read)
     return content.archive, content.problems
 
 
 @without_gc_pauses
-def read_content(
-    layout: Layout, only: set[Path] | None = None, projects_read: Callable[[list[ProjectEntry], list[Path]], object] | None = None
-) -> Content:
+def read_content(layout: Layout, projects_read: Callable[[list[ProjectEntry], list[Path]], object] | None = None) -> Content:
     """Read and validate everything: the archive (None on errors), all problems, and every readable file.
 
-    `only`, if given, limits which files' problems are reported (pre-commit passes
-    the staged files), but every file is still read, because a minutes file is only
-    valid relative to groups.yml and projects/. `projects_read`, if given, is called
+    Every file's errors are kept, always: a minutes file is only valid relative to
+    groups.yml and projects/, so a change to one file (a renamed group, a deleted
+    project) can make another invalid. `projects_read`, if given, is called
     with the valid projects and the minutes files before these are read (`make check`
     hands both to the helper process then, to look for the names in the minutes meanwhile).
     """
@@ -110,9 +108,6 @@ def read_content(
         projects_read([entry for entry, _ in projects], paths)
     minutes, bad_minutes = _load_minutes(layout, paths, problems, files)
     _check_references(layout, declared, projects, minutes, problems, bad_projects, bad_minutes)
-    if only is not None:
-        shown = {layout.shown(p.resolve()) for p in only}
-        problems = [p for p in problems if p.path in shown]
     if errors(problems):
         return Content(None, problems, files)
     archive = Archive(
