@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, mkdocs_build_on, run
+from conftest import copy_project, mkdocs_build, mkdocs_build_on, run, validate
 
 MINUTES_A = """\
 ---
@@ -199,3 +199,21 @@ def test_the_seed_lecture_paragraph_stays(site: Path) -> None:
     """Seed 000's recorded lecture: no link in the seed, so no publish_until; the minutes text is published."""
     text = " ".join(page(site, "minnesanteckningar/gemensam/2021-03-01").article.get_text().split())
     assert "tillgänglig för samordningsförbundet att använda under hela våren 2021 enligt avtal" in text
+
+
+BROKEN_PAGES = [
+    ("unquoted colon", "---\ntitle: Inbjudan\ndescription: Program: förmiddag\npublish_until: 2020-01-01\n---\n\nText.\n", "docs/inbjudan.md:3: felaktig YAML"),
+    ("not a date", "---\ntitle: Inbjudan\npublish_until: snart\n---\n\nText.\n", "docs/inbjudan.md:3: publish_until:"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BROKEN_PAGES], ids=[c[0] for c in BROKEN_PAGES])
+def test_a_page_with_unreadable_front_matter_fails_check_and_build(project_copy: Path, tmp_path: Path, text: str, expected: str) -> None:
+    """MkDocs would publish it with its YAML as text, and keep it past its publish_until."""
+    (project_copy / "docs" / "inbjudan.md").write_text(text, encoding="utf-8")
+    checked = validate(project_copy)
+    built = mkdocs_build(project_copy, tmp_path / "out")
+    for result in (checked, built):
+        assert result.returncode == 1
+        assert expected in result.stderr, result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()

@@ -24,6 +24,7 @@ from .guide import check_guide_examples
 from .helper import Helper
 from .participants import reserved_name as participants_page_name
 from .problems import Problem, Severity, errors
+from .publication import check_pages as docs_front_matter
 from .publication import notices as publication_notices
 from .retention import check_setting as retention_setting
 from .speed import without_gc_pauses
@@ -39,6 +40,7 @@ TEXT_CHECKS: list[TextCheck] = [
     guard.check_sources,  # privacy: no e-mail, phone number or personnummer in the sources
     activecontent.check_bodies,
     retention_setting,  # extra.retention in mkdocs.yml: required and valid
+    docs_front_matter,  # pages in docs/: front matter and publish_until that can be read
     check_guide_examples,  # the guide's example files: their own small archive
 ]
 

@@ -78,9 +78,10 @@ def _trim_project(project: ProjectEntry, today: dt.date) -> ProjectEntry:
 def expired_pages(docs_dir: Path, today: dt.date, shown_dir: str = "docs") -> tuple[list[tuple[str, dt.date, int]], list[Problem]]:
     """Hand-written pages past their `publish_until`: (path in docs/, date, line), and bad dates.
 
-    MkDocs reads these pages' front matter itself (YAML 1.1, errors swallowed), so
-    the engine reads `publish_until` strictly here: a date it cannot read is an
-    error, never a page that silently stays.
+    MkDocs reads these pages' front matter itself (YAML 1.1, errors swallowed: the
+    page is then published with its YAML as text, and its `publish_until` ignored), so
+    the engine reads every page's front matter strictly here: front matter it cannot
+    read, or a date it cannot read, is an error, never a page that silently stays.
     """
     found: list[tuple[str, dt.date, int]] = []
     problems: list[Problem] = []
@@ -88,9 +89,9 @@ def expired_pages(docs_dir: Path, today: dt.date, shown_dir: str = "docs") -> tu
         src = path.relative_to(docs_dir).as_posix()
         shown = f"{shown_dir}/{src}"
         text = path.read_text(encoding="utf-8", errors="replace")
-        if KEY not in text:
-            continue
-        doc = load.read_document(path, shown, [])  # pages without front matter are fine here
+        if not text.lstrip("\ufeff").startswith("---"):
+            continue  # pages without front matter are fine
+        doc = load.read_document(path, shown, problems)
         if doc is None or doc.data.get(KEY) is None:
             continue
         line = doc.line_of((KEY,))
@@ -157,11 +158,20 @@ def notices(layout: Layout, archive: Archive) -> list[Problem]:
             )
         )
     if config is not None:
-        pages, problems = expired_pages(layout.root / config.docs_dir, today, config.docs_dir)
-        found += problems
+        pages, _ = expired_pages(layout.root / config.docs_dir, today, config.docs_dir)  # their errors: `check_pages`
         for src, until, line in pages:
             found.append(Problem(f"{config.docs_dir}/{src}", line, KEY, f"sista publiceringsdag var {until}; sidan lämnas utanför webbplatsen", Severity.SUGGESTION))
     return found
+
+
+def check_pages(layout: Layout, files: Any) -> list[Problem]:
+    """A text check: the front matter of the hand-written pages in docs/ (and their
+    `publish_until`) can be read. Run whatever the content (`files`), so that `make check`
+    and the build refuse a page MkDocs would publish with its YAML as text."""
+    config, _ = read_config(layout.root)  # a broken mkdocs.yml is the retention check's to report
+    if config is None:
+        return []
+    return expired_pages(layout.root / config.docs_dir, dates.build_date(), config.docs_dir)[1]
 
 
 def _link_notices(source: str, links: list, today: dt.date, say: Any) -> None:
