@@ -174,3 +174,11 @@ def test_no_project_may_take_the_name_of_the_seeking_page(tmp_path: Path) -> Non
     (root / "projects" / "soker-deltagare.md").write_text("---\ntitle: X\nsummary: Y.\nstatus: pågående\nkind: projekt\n---\n", encoding="utf-8")
     result = run([sys.executable, str(root / "scripts" / "validate.py"), "--root", str(root)], cwd=root)
     assert result.returncode == 1 and "projects/soker-deltagare.md:1: namnet `soker-deltagare` används av sidan" in result.stderr
+
+
+def test_no_project_may_take_the_name_of_the_catalogue(tmp_path: Path) -> None:
+    """projects/index.md once passed `make check` and stopped the build with "projekt/index.md finns redan i docs/"."""
+    root = copy_project(tmp_path / "project")
+    (root / "projects" / "index.md").write_text("---\ntitle: X\nsummary: Y.\nstatus: pågående\nkind: projekt\n---\n", encoding="utf-8")
+    result = run([sys.executable, str(root / "scripts" / "validate.py"), "--root", str(root)], cwd=root)
+    assert result.returncode == 1 and "projects/index.md:1: namnet `index` används av projektkatalogen" in result.stderr, result.stderr

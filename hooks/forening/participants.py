@@ -53,13 +53,21 @@ def places_text(project: ProjectEntry) -> str:
     return f"Tar emot deltagare till och med {dates.long_date(until)}." if until else "Tar emot deltagare."
 
 
+# The pages the build makes under /projekt/ besides the projects' own, by file name.
+RESERVED = {
+    "index": "projektkatalogen (/projekt/)",
+    urls.SEEKING_SRC.rsplit("/", 1)[1].removesuffix(".md"): "sidan med projekt som söker deltagare",
+}
+
+
 def reserved_name(layout: Layout, archive: Archive) -> list[Problem]:
-    """A source check: no project may take the page name of the list of seeking projects."""
-    reserved = urls.SEEKING_SRC.rsplit("/", 1)[1].removesuffix(".md")
-    project = archive.projects.get(reserved)
-    if project is None:
-        return []
-    return [Problem(project.source, 1, "", f"namnet `{reserved}` används av sidan med projekt som söker deltagare; byt namn på filen")]
+    """A source check: no project may take the name of a page the build makes under /projekt/
+    (the build would otherwise stop on a clash it cannot explain in the editor's terms)."""
+    return [
+        Problem(project.source, 1, "", f"namnet `{slug}` används av {page}; byt namn på filen, t.ex. till projektets namn")
+        for slug, page in RESERVED.items()
+        if (project := archive.projects.get(slug)) is not None
+    ]
 
 
 def atom_feed(archive: Archive, projects: list[ProjectEntry], title: str, feed_url: str, page_url: str, links: Links) -> bytes:
