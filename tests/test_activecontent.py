@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build, validate
+from conftest import ROOT, copy_project, mkdocs_build, validate
 from forening.activecontent import SCRIPT_URL, body_problems, output_check, page_findings, script_urls
 from forening.checks import check_output
 from hostile import yaml_ish_text
@@ -129,13 +129,15 @@ def test_a_script_in_a_minutes_body_stops_check_and_build(project_copy: Path, tm
 
 
 def test_a_script_in_a_hand_written_page_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
-    """docs/ is not editors' content and not source-checked: the output check catches it."""
+    """The source check names the page in docs/ and its line, before anything is built
+    (the output check stays behind it for what no source shows: templates, settings)."""
     index = project_copy / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text + "\n<script>alert(1)</script>\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode == 1
-    assert "Den byggda webbplatsen klarade inte kontrollen" in result.stderr
-    assert "index.html:" in result.stderr and "skript som inte kommer från temat" in result.stderr
+    assert f"docs/index.md:{text.count(chr(10)) + 2}: HTML-taggen <script>" in result.stderr, result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
 
 
 def test_a_page_nested_deeper_than_libxml2_reads_is_refused_not_passed() -> None:
@@ -144,3 +146,24 @@ def test_a_page_nested_deeper_than_libxml2_reads_is_refused_not_passed() -> None
     assert [message for _, message in page_findings(deep)] == [
         "sidan kan inte läsas hel (HTML nästlad i fler än 256 nivåer); förenkla HTML-koden i sidan"
     ]
+
+
+def test_script_in_a_docs_page_is_refused_by_make_check_at_its_line(tmp_path: Path) -> None:
+    """Once only the build caught it, at a line of the built HTML."""
+    root = copy_project(tmp_path / "project")
+    page = root / "docs" / "tillganglighet.md"
+    text = page.read_text(encoding="utf-8")
+    lines = text.count("\n")
+    page.write_text(text + "\n<script>alert(1)</script>\n\n[Klicka](javascript:alert(1))\n", encoding="utf-8")
+    result = validate(root)
+    assert result.returncode == 1
+    assert f"docs/tillganglighet.md:{lines + 2}: HTML-taggen <script>" in result.stderr, result.stderr
+    assert f"docs/tillganglighet.md:{lines + 4}: länkar som börjar med `javascript:`" in result.stderr
+
+
+def test_the_real_docs_pages_pass_the_source_check() -> None:
+    """Marker comments (`<!-- forening:... -->`) and Material's features are no active content."""
+    from forening.activecontent import check_bodies
+    from forening.validate import Layout
+
+    assert check_bodies(Layout(root=ROOT), []) == []

@@ -125,8 +125,9 @@ def test_failed_output_check_leaves_previous_site(project_copy: Path) -> None:
     build = [sys.executable, str(project_copy / "scripts" / "build.py"), "--config", str(project_copy / "mkdocs.yml")]
     assert run(build, cwd=project_copy).returncode == 0
     before = (project_copy / "site" / "index.html").read_text(encoding="utf-8")
-    index = project_copy / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    # A template: no source check reads it (a script in a page of docs/ is refused before the build).
+    template = project_copy / "hooks" / "theme" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% endblock %}", "<script>alert(1)</script>{% endblock %}", 1), encoding="utf-8")
     result = run(build, cwd=project_copy)
     assert result.returncode == 1
     assert "klarade inte kontrollen" in result.stderr and "den tidigare versionen i site/ är orörd" in result.stderr

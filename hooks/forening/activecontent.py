@@ -7,7 +7,8 @@ included), and the `attr_list` extension turns `## Rubrik { onclick="…" }` int
 event handler. The site needs none of these, so
 
 - `check_bodies` (a source check, run also when other checks found errors)
-  refuses them in every body, at path:line, in Swedish, before anything is built; and
+  refuses them in every body of minutes and projects and in the hand-written pages
+  in docs/, at path:line, in Swedish, before anything is built; and
 - `output_check` (an output check, run by `checks.check_output`) parses every
   built page and refuses any script that is not the theme's own, any event-handler
   attribute and any script URL, wherever it came from: a hand-written page in
@@ -30,6 +31,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from . import load
 from .memo import FileText, remembered, text_of
 from .prefetch import FileWork
 from .problems import Problem
@@ -154,8 +156,28 @@ def _findings_from_json(stored: list) -> list[tuple[int, str]]:
 
 
 def check_bodies(layout: Layout, files: list[SourceFile]) -> list[Problem]:
-    """Source check: no body of minutes or projects (every readable file's) holds script, embeds or script links."""
-    return [problem for source in files if source.body is not None for problem in body_problems(source.path, source.body, source.body_line)]
+    """Source check: no body of minutes or projects (every readable file's), nor any page in
+    docs/, holds script, embeds or script links. The pages are checked here too, not only in
+    the built site, so the editor learns it from `make check` at the page's own line."""
+    bodies = [(source.path, source.body, source.body_line) for source in files if source.body is not None]
+    bodies += _docs_bodies(layout)
+    return [problem for path, body, first_line in bodies for problem in body_problems(path, body, first_line)]
+
+
+def _docs_bodies(layout: Layout) -> list[tuple[str, FileText, int]]:
+    """Each readable page in docs/: its Markdown after any front matter, and the line it starts on."""
+    folder = layout.root / "docs"
+    found: list[tuple[str, FileText, int]] = []
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        texts = load.file_and_body(path)
+        if texts is not None:
+            start = len(texts.text) - len(texts.body)
+            found.append((layout.shown(path), FileText(texts.body, digest=texts.body_digest), texts.text.count("\n", 0, start) + 1))
+            continue
+        text = load.read_text(path, layout.shown(path), [])  # no front matter: the whole page is Markdown
+        if text is not None:
+            found.append((layout.shown(path), FileText(text), 1))
+    return found
 
 
 # What `check_bodies` will ask the memo of each body, for the helper to do ahead (forening.prefetch).
