@@ -8,7 +8,9 @@ translates between it and MkDocs' events:
   output checks off this one; validate everything (every error at once, or
   stop), keep what is published today (`publication.published`: publish_until,
   retention), then add the generated pages and files and drop hand-written pages
-  past their `publish_until`. Priority 100, before plugins look at the files.
+  past their `publish_until` and the theme's files no page loads (Material's
+  search and source maps: forening.vendor). Priority 100, before plugins look at
+  the files.
 - `on_nav`: the list of files is final; hand the generated pages' Markdown to
   the helper, which converts them from the last page backwards while MkDocs
   converts from the first (convert_ahead.py).
@@ -34,7 +36,7 @@ import datetime as dt
 from pathlib import Path
 
 from convert_ahead import ConvertAhead
-from forening import dates, markers, mentions, publication, retention
+from forening import dates, markers, mentions, publication, retention, vendor
 from forening.archive import Archive
 from forening.checks import check_sources
 from forening.memo import FOLDER, ChangedDuringRun, kept_in
@@ -116,6 +118,7 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
     for src, _until, _line in expired:  # hand-written pages past `publish_until` (listed by the check)
         if (file := files.get_file_from_path(src)) is not None:
             files.remove(file)
+    _drop_unused_theme_files(files, config)
     _generated.clear()
     for page in pages:
         _add(files, File.generated(config, page.src, content=page.markdown, inclusion=_inclusion(page)))
@@ -240,6 +243,16 @@ def _stop_checks() -> None:
     if _helper is not None:
         _helper.close()
         _helper = None
+
+
+def _drop_unused_theme_files(files: Files, config: MkDocsConfig) -> None:
+    """Leave out the theme's files that no page loads (see forening.vendor for which and why).
+
+    MkDocs 1.6 adds every file of the theme to `files` before `on_files`. Only the
+    theme's are dropped: a file of the same name in docs/ is the editors' own."""
+    theme_dirs = set(config.theme.dirs)
+    for file in [f for f in files if f.src_dir in theme_dirs and vendor.unused_theme_file(f.src_uri)]:
+        files.remove(file)
 
 
 def _inclusion(page: Page) -> InclusionLevel:

@@ -100,6 +100,30 @@ def test_leak_only_in_the_output_fails_the_build(project_copy: Path, tmp_path: P
     assert "Hjälpprocessen kunde inte" not in result.stderr  # the page was checked in the helper, as it was written
 
 
+def test_vendor_code_is_read_and_only_materials_tel_key_is_no_link() -> None:
+    """Scripts and styles of Material and Pagefind are checked like any file: a later
+    version that brings an address (a translator's, say) is caught, not published."""
+    check = guard.output_check({})
+    translated = b'const t={thanks:"Translated by vladimir.exempel@example.org"};'
+    for rel in ("pagefind/pagefind.js", "pagefind/pagefind-ui.js", "assets/javascripts/bundle.x.min.js", "assets/stylesheets/main.x.min.css",
+                "assets/javascripts/workers/search.x.min.js.map"):  # fmt: skip
+        assert [p.message.split("`")[1] for p in check(rel, translated)] == ["vladimir.exempel@example.org"], rel
+    # Material's bundle holds `tel:` as a key of its input types: code, not a link.
+    assert check("assets/javascripts/bundle.x.min.js", b"{tel:!0,email:!0,password:!0,number:!0}") == []
+    assert [p.message.split("`")[1] for p in check("assets/javascripts/bundle.x.min.js", b'"tel:070-174 06 05"')] == ["070-174 06 05"]
+    assert [p.message.split("`")[1] for p in check("assets/javascripts/bundle.x.min.js", b'"mailto:eva@example.org"')] == ["eva@example.org"]
+    assert check("assets/javascripts/pagefind-search.js", b"{tel:!0}") != []  # and only there
+
+
+def test_an_address_in_a_theme_script_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
+    script = project_copy / "hooks" / "theme" / "assets" / "javascripts" / "pagefind-search.js"
+    script.write_text(script.read_text(encoding="utf-8") + "// Frågor: eva.exempel@example.org\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 1
+    assert "assets/javascripts/pagefind-search.js:" in result.stderr
+    assert "e-postadressen `eva.exempel@example.org` finns i den byggda webbplatsen" in result.stderr
+
+
 def test_real_site_passes_the_output_guard(site: Path) -> None:
     assert check_output(site, {}, [guard.output_check]) == []
 
@@ -134,13 +158,14 @@ def test_output_formats_each_name_file_and_match(tmp_path: Path) -> None:
         "kalender.ics": b"BEGIN:VCALENDAR\r\nUID:norra-2021-08-24@example.org\r\nDESCRIPTION:Ring 070-174\r\n  06 05\r\nEND:VCALENDAR\r\n",
         "sitemap.xml.gz": gzip.compress(b"<urlset><url><loc>https://x.example/tel:0701740605</loc></url></urlset>"),
         "search/search_index.json": json.dumps({"docs": [{"text": "<p>121212-1212</p>"}]}).encode(),
-        "assets/javascripts/bundle.min.js": b"/* (c) someone@example.org */",
+        "assets/javascripts/bundle.min.js": b"/* (c) someone@example.org */",  # vendor code is read too
     }
     for rel, data in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(data)
     found = sorted((p.path, p.line, p.message.split("`")[1]) for p in check_output(tmp_path, {}, [guard.output_check]))
     assert found == [
+        ("assets/javascripts/bundle.min.js", 1, "someone@example.org"),
         ("feed.xml", 1, "eva@example.org"),
         ("kalender.ics", 3, "070-174 06 05"),
         ("search/search_index.json", 1, "121212-1212"),

@@ -12,7 +12,8 @@ it slipped in:
 - `output_check` (registered in `checks.OUTPUT_CHECKS`, run after MkDocs wrote
   the site by `checks.check_output`): every file the build
   wrote, read by `site_text`, naming the file and the match. It catches what no
-  source check sees: templates, settings, search indexes, feeds, calendars.
+  source check sees: templates, settings, search indexes, feeds, calendars,
+  and the theme's and Pagefind's scripts.
 """
 
 from __future__ import annotations
@@ -110,8 +111,6 @@ def output_check(settings: dict) -> Callable[[str, bytes], list[Problem]]:
     clean: set[str] = set()
 
     def check(rel: str, data: bytes) -> list[Problem]:
-        if site_text.is_vendor(rel):
-            return []
         try:
             chunks = site_text.chunks(rel, data)
         except (EOFError, ValueError, zlib.error) as exc:

@@ -12,7 +12,9 @@ template marks the attendance list `data-pagefind-ignore="all"` (privacy), and
 minutes carry their group and date as `data-pagefind-meta`. `EXCLUDE` below
 leaves out the parts of the article that repeat other pages. This module only
 runs the indexer over a built site and measures what it wrote; it knows
-nothing of MkDocs.
+nothing of MkDocs. Of what Pagefind writes, its ready-made search UIs are
+removed (`vendor.PAGEFIND_UNUSED`): the site's own search box uses only its
+runtime, and the UIs name their translators' e-mail addresses.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
+
+from .vendor import PAGEFIND_UNUSED
 
 # The folder in the built site that holds the index and Pagefind's search script.
 OUTPUT = "pagefind"
@@ -102,6 +106,8 @@ async def _index(site_dir: Path, output: Path) -> None:
         await index.add_directory(str(site_dir.resolve()))
         await index.write_files()
         await _written(output)
+    for name in PAGEFIND_UNUSED:  # written, and so never still on its way, once `_written` returns
+        (output / name).unlink(missing_ok=True)
 
 
 async def _written(output: Path, timeout: float = 60.0) -> None:

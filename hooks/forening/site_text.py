@@ -22,13 +22,16 @@ own way, so each is read as what it is:
   and HTML entities decoded (feeds carry escaped HTML). `.gz` files are read
   decompressed.
 
-Not scanned, on purpose: binary files (images, PDFs; no text to read without
-guessing), and the script and style files under `assets/javascripts/`,
-`assets/stylesheets/` and Pagefind's runtime: Material's and Pagefind's are copied
-unchanged from their packages (their licence headers name their authors' e-mail
-addresses), and the theme's own scripts there (hooks/theme/) are code. None can
-hold our content. Everything else, including files added later, is
-scanned: a new file kind is covered until it is listed here as vendor.
+Not scanned, on purpose: binary files (images, PDFs, Pagefind's wasm; no text to
+read without guessing). Everything else is, vendor code included: Material's
+bundle and CSS and Pagefind's runtime are read line by line like any text. The
+vendor files that name their authors' or translators' e-mail addresses (source
+maps, lunr, Pagefind's ready-made UIs) are not published at all (forening.vendor),
+so a vendor file that brings an address in a later version fails the build.
+One reading is special, and it is narrow: in Material's bundle `tel:` is code,
+not a link (its table of input types reads `{tel:!0,email:!0,...}`), so in the
+`CODE_LINKS` files the colon after `tel`, `mailto`, `sms` or `callto` is read as a
+space: no link is found there, but an address or a number after it still is.
 """
 
 from __future__ import annotations
@@ -49,14 +52,10 @@ from lxml import etree
 
 Chunk = tuple[int, str]  # (1-based line, text)
 
-# Copied unchanged from Material for MkDocs' and Pagefind's packages.
-VENDOR = (
-    "assets/javascripts/*",  # Material's bundle, search worker, source maps; hooks/theme/ scripts
-    "assets/stylesheets/*",  # Material's CSS and source maps
-    "pagefind/*.js",  # Pagefind's search runtime and UI
-    "pagefind/*.css",
-    "pagefind/wasm.*",
-)
+# Minified vendor code in which `tel:` stands as an object key, not a link: Material's
+# bundle (see the module's docstring). A scheme's colon is read as a space there.
+CODE_LINKS = ("assets/javascripts/bundle.*.min.js",)
+_SCHEME_COLON = re.compile(r"(?<![\w.-])(mailto|tel|sms|callto):", re.IGNORECASE)
 PAGEFIND_DATA = (".pf_fragment", ".pf_meta", ".pf_index")
 PAGEFIND_WORDS = (".pf_meta", ".pf_index")
 _PAGEFIND_SIGNATURE = b"pagefind_dcd"
@@ -70,8 +69,9 @@ _INLINE = {
 }  # fmt: skip
 
 
-def is_vendor(rel: str) -> bool:
-    return any(fnmatch(rel, pattern) for pattern in VENDOR)
+def links_are_code(rel: str) -> bool:
+    """Whether `mailto:`/`tel:` in the file are code rather than links (Material's bundle)."""
+    return any(fnmatch(rel, pattern) for pattern in CODE_LINKS)
 
 
 def is_search_index(rel: str) -> bool:
@@ -85,10 +85,11 @@ def is_word_index(rel: str) -> bool:
 
 
 def scan_targets(site_dir: Path) -> Iterator[tuple[str, Path]]:
-    """Every file of the built site that the guard reads, as (site-relative path, path)."""
+    """Every file of the built site, as (site-relative path, path): the guard reads them all
+    (a binary file as no text, see `chunks`)."""
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
-        if path.is_file() and not is_vendor(rel):
+        if path.is_file():
             yield rel, path
 
 
@@ -113,7 +114,10 @@ def chunks(rel: str, data: bytes) -> list[Chunk] | None:
             pass
     if suffix == "ics":
         return ics_chunks(text)
-    return [(i, html.unescape(html.unescape(line))) for i, line in enumerate(text.split("\n"), start=1)]
+    lines = [(i, html.unescape(html.unescape(line))) for i, line in enumerate(text.split("\n"), start=1)]
+    if links_are_code(name):
+        return [(i, _SCHEME_COLON.sub(r"\1 ", line)) for i, line in lines]
+    return lines
 
 
 def html_chunks(text: str) -> list[Chunk]:
