@@ -33,6 +33,7 @@ PAGES = [
     "tillganglighet/",
     "kontakt/",
     "personuppgifter/",
+    "404.html",  # what a visitor sees at an address that does not exist
 ]
 
 CHROMIUM_ARGS = [

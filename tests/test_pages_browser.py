@@ -44,7 +44,7 @@ def test_internal_links_resolve(browser: Browser, served_site: str, path: str) -
         if target not in bodies:
             response = page.request.get(target)
             assert response.status == 200, f"{path}: {href} answers {response.status}"
-            bodies[target] = response.text() if urlsplit(target).path.endswith("/") else ""
+            bodies[target] = response.text() if urlsplit(target).path.endswith(("/", ".html")) else ""
         if fragment:
             soup = BeautifulSoup(bodies[target], "lxml")
             assert soup.find(id=fragment) is not None, f"{path}: {href} has no #{fragment}"

@@ -28,7 +28,10 @@ function setUp(root) {
   const output = root.querySelector(".md-search-result");
   const config = JSON.parse(document.getElementById("__config").textContent);
   const t = (key, count) => config.translations[key].replace("#", String(count));
-  const bundleUrl = new URL(`${config.base}/pagefind/pagefind.js`, location.href).href;
+  // The site's root: `config.base` is relative ("..") on a page, absolute ("/") on
+  // the 404 page, where `${base}/pagefind` would name a host ("//pagefind/").
+  const siteRoot = new URL(config.base.endsWith("/") ? config.base : `${config.base}/`, location.href);
+  const bundleUrl = new URL("pagefind/pagefind.js", siteRoot).href;
 
   let loading = null; // the Pagefind module, imported and set up once, on first use
   let generation = 0; // the latest query: answers to older queries are dropped
@@ -100,6 +103,14 @@ function setUp(root) {
   input.addEventListener("input", () => run(input.value));
   list.addEventListener("click", (event) => {
     if (event.target.closest("a")) setOpen(false);
+  });
+  // A link that offers the search (the 404 page's) opens the box and puts the
+  // focus in it. Its href, the search toggle, leads nowhere without this script.
+  document.addEventListener("click", (event) => {
+    if (!event.target.closest("[data-fm-search-open]")) return;
+    event.preventDefault();
+    setOpen(true);
+    input.focus();
   });
   // On narrow screens the search opens and closes with labels that tick the
   // toggle (the header's search button, the back arrow): focus follows.
