@@ -9,7 +9,9 @@ from pathlib import Path
 
 import yaml
 from conftest import ROOT, mkdocs_build, run
-from forening.feed import project_date
+from forening.archive import Archive
+from forening.feed import atom_feed, project_date, quiet_date
+from forening.links import Links
 from forening.validate import Layout, load_archive
 from lxml import etree
 
@@ -88,3 +90,32 @@ def test_feed_is_identical_on_every_build(project_copy: Path, tmp_path: Path) ->
 def test_archive_page_links_the_feed(site: Path) -> None:
     html = (site / "minnesanteckningar" / "index.html").read_text(encoding="utf-8")
     assert 'href="../feed.xml" type="application/atom+xml"' in html
+
+
+def updated(feed_xml: bytes) -> str:
+    return etree.fromstring(feed_xml).findtext("a:updated", namespaces=ATOM) or ""
+
+
+def test_an_empty_feed_is_dated_by_the_content_never_1970() -> None:
+    """A feed reader shows a feed's `updated`: an empty feed says how long the site has been quiet."""
+    archive, problems = load_archive(Layout(root=ROOT))
+    assert archive is not None, problems
+    links = Links("https://example.invalid/", lambda entry: entry.source, lambda group: group)
+    # No minutes and no dated project published: the site publishes nothing dated (a new site, or
+    # all of it past its retention time). Only then the build date, the same on every build that day.
+    nothing = Archive(groups=archive.groups, minutes=[], projects={})
+    empty = atom_feed(nothing, "Förbundet", "feed.xml", links, dt.date(2026, 11, 23))
+    assert etree.fromstring(empty).findall("a:entry", ATOM) == []
+    assert updated(empty) == "2026-11-23T00:00:00+01:00"
+    assert empty == atom_feed(nothing, "Förbundet", "feed.xml", links, dt.date(2026, 11, 23))
+    assert b"1970" not in empty
+
+
+def test_the_quiet_date_is_the_newest_content_date_up_to_the_build_date() -> None:
+    archive, problems = load_archive(Layout(root=ROOT))
+    assert archive is not None, problems
+    assert quiet_date(archive, dt.date(2026, 11, 23)) == dt.date(2023, 2, 1)  # the newest minutes (gemensam)
+    assert quiet_date(archive, dt.date(2021, 6, 30)) == dt.date(2021, 5, 5)  # later minutes are not news yet
+    # Elings ark and Måla för hälsan take participants until 30 June 2021: the next day the list changed.
+    assert quiet_date(archive, dt.date(2021, 7, 2)) == dt.date(2021, 7, 1)
+    assert quiet_date(archive, dt.date(2020, 1, 1)) == dt.date(2020, 1, 1)  # nothing dated yet: the build date

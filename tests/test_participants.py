@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, mkdocs_build_on, run
 from forening import participants
 from forening.archive import Archive
+from forening.links import Links
 from forening.validate import Layout, load_archive
 from lxml import etree
 
@@ -106,6 +107,16 @@ def test_in_2026_the_statement_of_2021_is_not_shown_as_current(site: Path) -> No
     assert soup(site, "projekt/elings-ark").select_one(".fm-seeking") is None
 
 
+def test_the_empty_feed_is_dated_by_the_content_not_1970(site: Path, seeds: Archive) -> None:
+    """No project seeks participants in 2026: the feed has no entries, but Atom needs its
+    `updated`, and a reader shows it. It is the newest date of what the site publishes."""
+    updated = etree.parse(str(site / "projekt" / "soker-deltagare.xml")).getroot().findtext("a:updated", namespaces=ATOM)
+    assert updated == "2023-02-01T00:00:00+01:00"  # the newest minutes, as feed.xml's newest entry
+    links = Links("https://example.invalid/", lambda entry: entry.source, lambda group: group)
+    closed = participants.atom_feed(seeds, [], "Söker deltagare", "projekt/soker-deltagare.xml", "projekt/soker-deltagare/", links, dt.date(2021, 7, 2))
+    assert etree.fromstring(closed).findtext("a:updated", namespaces=ATOM) == "2021-07-01T00:00:00+02:00"  # the places closed
+
+
 def test_the_flag_turns_itself_off_the_day_after_until(seeds: Archive) -> None:
     project = seeds.projects["elings-ark"]
     assert participants.seeking(project, dt.date(2021, 6, 30))
@@ -151,6 +162,8 @@ def test_a_project_without_until_and_with_referral_is_listed_escaped(tmp_path: P
     [entry] = feed_entries(site)
     assert entry["title"] == "Fixturprojekt <b>med plats</b>" and entry["summary"].endswith(f"Vem kan remitteras: {referral}")
     assert entry["updated"] == "1970-01-01T00:00:00+01:00"  # no date in the content: a fixed one, never the build time
+    # The feed itself is not dated by that entry: it has no date; the newest content's is used.
+    assert etree.parse(str(site / "projekt" / "soker-deltagare.xml")).getroot().findtext("a:updated", namespaces=ATOM) == "2023-02-01T00:00:00+01:00"
 
 
 @pytest.mark.parametrize(

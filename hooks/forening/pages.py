@@ -233,7 +233,8 @@ def seeking_feed_assets(build: Build) -> Iterator[Asset]:
     links = _links(build)
     site = build.settings.get("site_name") or links.host
     projects = participants.seeking_projects(build.archive, build.today)
-    content = participants.atom_feed(build.archive, projects, f"{site}: {participants.HEADING.lower()}", urls.SEEKING_FEED, urls.url_of(urls.SEEKING_SRC), links)
+    title = f"{site}: {participants.HEADING.lower()}"
+    content = participants.atom_feed(build.archive, projects, title, urls.SEEKING_FEED, urls.url_of(urls.SEEKING_SRC), links, build.today)
     yield Asset(dest=urls.SEEKING_FEED, content=content)
 
 
@@ -325,7 +326,7 @@ def feed_assets(build: Build) -> Iterator[Asset]:
     """/feed.xml: the Atom feed of minutes and projects."""
     links = _links(build)
     title = build.settings.get("site_name") or links.host
-    yield Asset(dest=urls.ATOM_FEED, content=feed.atom_feed(build.archive, title, urls.ATOM_FEED, links))
+    yield Asset(dest=urls.ATOM_FEED, content=feed.atom_feed(build.archive, title, urls.ATOM_FEED, links, build.today))
 
 
 def _links(build: Build) -> Links:

@@ -17,7 +17,7 @@ from feedgen.feed import FeedGenerator
 
 from . import catalogue, dates, urls
 from .archive import Archive, ProjectEntry
-from .feed import EPOCH, ZONE, project_date
+from .feed import ZONE, project_date, quiet_date
 from .links import Links
 from .problems import Problem
 from .validate import Layout
@@ -26,6 +26,7 @@ HEADING = "Söker deltagare"
 ANCHOR = "soker-deltagare"  # the catalogue section's id
 FACET = "deltagare"  # the filter's name: `?deltagare=soker` in the catalogue's URL
 FACET_VALUE = "soker"
+UNDATED = dt.date(1970, 1, 1)  # an entry whose project the content gives no date (see `atom_feed`)
 
 
 def seeking(project: ProjectEntry, today: dt.date) -> bool:
@@ -70,15 +71,21 @@ def reserved_name(layout: Layout, archive: Archive) -> list[Problem]:
     ]
 
 
-def atom_feed(archive: Archive, projects: list[ProjectEntry], title: str, feed_url: str, page_url: str, links: Links) -> bytes:
-    """Atom 1.0 of the seeking projects. Dates come from the content, never the clock.
+def atom_feed(
+    archive: Archive, projects: list[ProjectEntry], title: str, feed_url: str, page_url: str, links: Links, today: dt.date
+) -> bytes:
+    """Atom 1.0 of the seeking projects on `today` (the build date). Dates come from the content, never the clock.
 
     An entry is dated like the site's main feed (the project's start, else the
     newest minutes that list it), or 1 January 1970 when the content gives no
     date: the same on every build, so a reader sees an entry as new only when a
-    project starts to seek participants.
+    project starts to seek participants. The feed is as new as its newest dated
+    entry; with none (no project seeks, or none that is dated) it is dated by
+    `feed.quiet_date`: the last day the content says the site changed, such as
+    the day the last project stopped taking participants.
     """
-    days = {p.slug: project_date(archive, p) or EPOCH for p in projects}
+    days = {p.slug: project_date(archive, p) or UNDATED for p in projects}
+    dated = [day for day in days.values() if day != UNDATED]
     feed = FeedGenerator()
     feed.id(links.absolute(page_url))
     feed.title(title)
@@ -88,7 +95,7 @@ def atom_feed(archive: Archive, projects: list[ProjectEntry], title: str, feed_u
     feed.link(href=links.absolute(feed_url), rel="self", type="application/atom+xml")
     feed.language("sv")
     feed.generator("feedgen")
-    feed.updated(_moment(max(days.values(), default=EPOCH)))
+    feed.updated(_moment(max(dated) if dated else quiet_date(archive, today)))
     for project in sorted(projects, key=lambda p: (-days[p.slug].toordinal(), catalogue.swedish_key(p.meta.title))):
         entry = feed.add_entry(order="append")
         url = links.project(project)
