@@ -22,6 +22,7 @@ from .messages import problems_from
 from .problems import Problem, dotted, errors
 from .schema import Group, Minutes, Project
 from .speed import without_gc_pauses
+from .strays import stray_files
 from .types import SLUG
 
 _MINUTES_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}\.md$")
@@ -108,6 +109,8 @@ def read_content(layout: Layout, projects_read: Callable[[list[ProjectEntry], li
         projects_read([entry for entry, _ in projects], paths)
     minutes, bad_minutes = _load_minutes(layout, paths, problems, files)
     _check_references(layout, declared, projects, minutes, problems, bad_projects, bad_minutes)
+    listed = {((layout.root / entry.source).parent / a.file).resolve() for entry, _ in minutes for a in entry.meta.attachments}
+    problems += stray_files(layout.root, layout.minutes_dir, layout.projects_dir, listed)
     if errors(problems):
         return Content(None, problems, files)
     archive = Archive(

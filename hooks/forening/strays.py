@@ -1,0 +1,60 @@
+"""Text files under minutes/ and projects/ that the engine would never read.
+
+The engine reads `minutes/<group>/<YYYY-MM-DD>.md` and `projects/<slug>.md`, nothing
+else. A file saved as `.txt` or `.MD` by another editor program, or put one folder too
+deep (`minutes/norra/2023/...`), would be left out of the site without a word: `make
+check` would say all is valid and the minutes would never be published. So every
+such file is an error that says where it belongs. Attachments (a PDF beside the
+minutes, or any file a minutes' `attachments` lists) and hidden files (`.gitkeep`)
+are left alone.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .problems import Problem
+
+# What an editor's program saves text as: a file with one of these endings is meant to be read.
+TEXT_ENDINGS = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+
+
+def stray_files(root: Path, minutes_dir: str, projects_dir: str, attachments: set[Path]) -> list[Problem]:
+    """Problems for the text files under minutes/ and projects/ that are not where the engine reads."""
+    problems: list[Problem] = []
+    for path, parts in _text_files(root / minutes_dir):
+        if len(parts) in (1, 2) and path.suffix == ".md":
+            continue  # read as minutes (directly in minutes/, the minutes loader says where it belongs)
+        if path.resolve() in attachments:
+            continue
+        if len(parts) == 1:
+            message = f"filen läses inte: minnesanteckningar ska heta {minutes_dir}/<grupp>/ÅÅÅÅ-MM-DD.md, t.ex. {minutes_dir}/norra/2021-05-05.md"
+        elif len(parts) > 2:
+            message = f"filen läses inte: minnesanteckningar ska ligga direkt i gruppens mapp, t.ex. {minutes_dir}/{parts[0]}/2021-05-05.md"
+        else:
+            message = f"filen läses inte: den ska sluta på `.md` (små bokstäver), t.ex. {path.stem}.md"
+        problems.append(Problem(path.relative_to(root).as_posix(), 1, "", message))
+    for path, parts in _text_files(root / projects_dir):
+        if len(parts) > 1:
+            message = f"filen läses inte: projekt ska ligga direkt i {projects_dir}/, t.ex. {projects_dir}/{path.stem}.md"
+        elif path.suffix != ".md":
+            message = f"filen läses inte: den ska sluta på `.md` (små bokstäver), t.ex. {projects_dir}/{path.stem}.md"
+        else:
+            continue  # read as a project
+        problems.append(Problem(path.relative_to(root).as_posix(), 1, "", message))
+    return problems
+
+
+def _text_files(folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
+    """The text files below `folder` that are not hidden, with their path parts under it, sorted.
+
+    `os.walk` lists files and folders apart without a `stat` of each file, which keeps
+    this cheap over decades of minutes."""
+    found: list[tuple[Path, tuple[str, ...]]] = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        where = Path(top)
+        base = where.relative_to(folder).parts
+        found += [(where / name, (*base, name)) for name in files if not name.startswith(".") and Path(name).suffix.lower() in TEXT_ENDINGS]
+    return sorted(found)
