@@ -213,3 +213,12 @@ def test_an_unseen_markdown_form_imports_validates_and_builds(project_copy: Path
     html = (site / "minnesanteckningar" / "norra" / "2023-10-03" / "index.html").read_text(encoding="utf-8")
     assert "Caroline Carlsson (ersätter Anitta)" in html and "Att erbjuda 7TJUGO i november." in html
     assert "tisdag 5 december 2023 kl. 09:00–11:45" in html
+
+
+def test_an_rtf_file_is_refused_and_nothing_is_written(project_copy: Path, tmp_path: Path) -> None:
+    rtf = tmp_path / "minnen.rtf"
+    rtf.write_text("{\\rtf1\\ansi\\deff0 Minnesanteckningar norra 5 maj 2021\\par}\n", encoding="utf-8")
+    before = sorted(p.relative_to(project_copy) for p in project_copy.rglob("*.md"))
+    result = import_cli(rtf, "--group", "norra", "--date", "2021-05-06", root=project_copy)
+    assert result.returncode == 1 and "filtypen .rtf kan inte läsas" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.relative_to(project_copy) for p in project_copy.rglob("*.md")) == before

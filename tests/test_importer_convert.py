@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from forening import load, writer
-from forening.importer import ImportStop
+from forening.importer import ImportStop, SourceError
 from forening.schema import Minutes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,7 +28,7 @@ def test_any_input_gives_a_valid_file_or_a_clear_stop(lines: list[str], with_dat
     with tempfile.TemporaryDirectory() as folder:
         try:
             result = import_text(Path(folder), "\n".join(lines), date=dt.date(2023, 9, 12) if with_date else None)
-        except ImportStop as stop:
+        except (ImportStop, SourceError) as stop:  # an empty or binary text is refused
             assert str(stop)
             return
         path = Path(folder) / "out.md"
