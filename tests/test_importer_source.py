@@ -66,3 +66,20 @@ def test_a_renamed_document_is_refused(tmp_path: Path, content: bytes, kind: str
         read_source(path)
     assert f"filen heter {suffix} men innehållet är" in str(refused.value) and kind in str(refused.value)
     assert "spara som .docx" in str(refused.value)
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n", b"\xef\xbb\xbf \r\n\t\r\n"])
+def test_an_empty_file_is_refused(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "minnen.txt"
+    path.write_bytes(content)
+    with pytest.raises(SourceError, match="filen är tom"):
+        read_source(path)
+
+
+def test_an_empty_word_document_is_refused(tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "minnen.docx"
+    docx.Document().save(str(path))
+    with pytest.raises(SourceError, match="filen är tom"):
+        read_source(path)

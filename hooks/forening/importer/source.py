@@ -61,9 +61,10 @@ def read_source(path: Path, shown: str | None = None) -> Source:
         raise SourceError(f"{shown}: {_kind_of_name(suffix)} kan inte läsas; importen läser bara .docx, .md och .txt. Gör så här: {_SAVE_AS}")
     if suffix == ".docx":
         try:
-            return Source(shown, read_docx(path), markdown=True)
+            lines = read_docx(path)
         except Exception as exc:  # python-docx raises many kinds for a damaged file
             raise SourceError(f"{shown}: kan inte läsas som Word-dokument ({exc.__class__.__name__}); öppna och spara det i Word igen") from None
+        return _not_empty(Source(shown, lines, markdown=True))
     raw = path.read_bytes()
     binary = _binary_kind(raw)
     if binary is not None:
@@ -82,7 +83,14 @@ def read_source(path: Path, shown: str | None = None) -> Source:
     # Markdown keeps its spaces (indents nest lists; two at the end break a line). Plain text
     # loses them: an indent from a word processor would make a Markdown code block.
     lines = [Line(number, line if markdown else line.strip()) for number, line in enumerate(text.split("\n"), start=1)]
-    return Source(shown, lines, markdown=markdown, notes=notes)
+    return _not_empty(Source(shown, lines, markdown=markdown, notes=notes))
+
+
+def _not_empty(source: Source) -> Source:
+    """An empty file would give a minutes file with nothing in it, and no word about why."""
+    if all(line.blank for line in source.lines):
+        raise SourceError(f"{source.name}: filen är tom (ingen text); inget skrevs. Kontrollera att du valt rätt fil och att den är sparad")
+    return source
 
 
 def _kind_of_name(suffix: str) -> str:
