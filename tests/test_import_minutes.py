@@ -136,7 +136,9 @@ def test_seed_004_an_unseen_format(project_copy: Path) -> None:
     assert agenda_headings(body)[0] == "1. Mötets öppnande" and "6. Tider för kommande FC-möten och gemensamma aktiviteter under 2021" in agenda_headings(body)
     assert "Kipa Poikolainen" not in body  # the signature moved to `secretary`
     name = seed("004").name
-    assert result.stderr.splitlines()[:2] == [
+    assert result.stderr.splitlines()[:3] == [
+        f"{name}:6: närvaro: Kjell, Elin, Sophia, Annika, Catarina, Karin, Kipa, Anna står bara med förnamn, och inget av dem är "
+        "förnamnet på en medlem i groups.yml; de togs med som personer, kontrollera att det är personer och inte arbetsplatser",
         f"{name}:7: närvaro: «anslöt kl. 14.22» efter Anna skrevs inom parentes; kontrollera",
         f"{name}:124: nästa möte: inget datum: «Fokusområde: myndighetsgemensamma team och struktur för samverkan efter MIA, "
         "presidiummöte till hösten.»; lägg in mötet för hand eller ta bort raden",

@@ -117,3 +117,46 @@ def test_a_sentence_that_starts_with_a_role_word_stays_in_the_text(tmp_path: Pat
     )
     assert result.minutes.chair is None
     assert "Anna Qvist öppnade mötet." in result.body
+
+
+def test_workplaces_in_the_lists_are_left_out_and_reported(tmp_path: Path) -> None:
+    result = import_text(
+        tmp_path,
+        """
+        Minnesanteckningar norra 12 september 2023
+
+        Närvarande: Eva Bremer, Skövde kommun, Ida Wiik, Försäkringskassan, Peter Larsson, VGR
+
+        Frånvarande:
+        - Sofia Melin, Hjo kommun
+        - Anna Andersson, Arbetsförmedlingen
+        """,
+    )
+    assert result.minutes.present == ["Eva Bremer", "Ida Wiik", "Peter Larsson"]
+    assert result.minutes.absent == ["Sofia Melin", "Anna Andersson"]
+    assert sorted(note.split(" efter ")[0] for note in notes(result)) == [
+        "3: närvaro: «Försäkringskassan»",
+        "3: närvaro: «Skövde kommun»",
+        "3: närvaro: «VGR»",
+        "6: närvaro: «Hjo kommun»",
+        "7: närvaro: «Arbetsförmedlingen»",
+    ]
+    assert all(note.endswith("; kontrollera mot originalet") for note in notes(result))
+
+
+def test_a_list_of_first_names_is_kept_and_the_doubt_told_once(tmp_path: Path) -> None:
+    result = import_text(
+        tmp_path,
+        """
+        Minnesanteckningar 12 september 2023
+
+        Närvarande: Kjell, Kipa, Ida,
+        Anna anslöt kl. 14.22
+        """,
+    )
+    assert result.minutes.present == ["Kjell", "Kipa", "Ida", "Anna (anslöt kl. 14.22)"]
+    assert notes(result) == [
+        "3: närvaro: Kjell, Kipa, Anna står bara med förnamn, och inget av dem är förnamnet på en medlem i groups.yml; "
+        "de togs med som personer, kontrollera att det är personer och inte arbetsplatser",
+        "4: närvaro: «anslöt kl. 14.22» efter Anna skrevs inom parentes; kontrollera",
+    ]

@@ -13,9 +13,10 @@ on the same line, on the lines below, or as a bulleted list:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .people import Person, parse_names, parse_person
+from .people import Person, first_names, parse_names, parse_person
 from .reading import Kind, Reading
 from .text import is_bullet, is_heading, split_label, strip_bullet, strip_markup
 
@@ -40,21 +41,25 @@ class Attendance:
     secretary: str | None = None
 
 
-def read_attendance(reading: Reading) -> Attendance:
-    """Take every attendance and role block from the lines, noting what could not be read."""
+def read_attendance(reading: Reading, members: Iterable[str] = ()) -> Attendance:
+    """Take every attendance and role block from the lines, noting what could not be read.
+
+    `members` are the names in groups.yml, which tell whether a lone first name is a person.
+    """
     found = Attendance()
+    known = first_names(members)
     for index, line in enumerate(reading.lines):
         if index in reading.claims:
             continue
         label, rest = split_label(line.text)
         if label in PRESENT_LABELS or label in ABSENT_LABELS:
-            _read_list(reading, index, rest, found, absent=label in ABSENT_LABELS)
+            _read_list(reading, index, rest, found, known, absent=label in ABSENT_LABELS)
         elif label in CHAIR_LABELS or label in SECRETARY_LABELS:
             _read_role(reading, index, rest, found, "chair" if label in CHAIR_LABELS else "secretary")
     return found
 
 
-def _read_list(reading: Reading, index: int, rest: str, found: Attendance, absent: bool) -> None:
+def _read_list(reading: Reading, index: int, rest: str, found: Attendance, known: frozenset[str], absent: bool) -> None:
     block = _block(reading, index, inline=bool(rest))
     reading.claim(index, Kind.ATTENDANCE)
     texts = ([(index, rest)] if rest else []) + [(i, reading.lines[i].text) for i in block]
@@ -62,17 +67,29 @@ def _read_list(reading: Reading, index: int, rest: str, found: Attendance, absen
         reading.note(index, "rubriken för närvaro följs inte av några namn")
         return
     target = found.absent if absent else found.present
+    # A lone word is a person in a list of first names, not among full names: the whole list decides.
+    full_names = any(not person.lone for _, text in texts for person in parse_names(_unbullet(text), known).people)
+    unknown: list[tuple[int, str]] = []
     for i, text in texts:
         reading.claim(i, Kind.ATTENDANCE)
-        parsed = parse_names(_unbullet(text))
+        parsed = parse_names(_unbullet(text), known, among_full_names=full_names)
         for problem in parsed.problems:
             reading.note(i, f"närvaro: {problem}; lägg till namnet för hand")
         for remark in parsed.remarks:
             reading.note(i, f"närvaro: {remark}; kontrollera")
+        for left_out in parsed.not_people:
+            reading.note(i, f"närvaro: {left_out}; kontrollera mot originalet")
+        unknown += [(i, name) for name in parsed.unknown_first_names]
         for person in parsed.people:
             target.append(person.name)
             if person.role:
                 _set_role(reading, i, found, person, absent)
+    if unknown:
+        reading.note(
+            unknown[0][0],
+            f"närvaro: {', '.join(name for _, name in unknown)} står bara med förnamn, och inget av dem är förnamnet på en medlem i groups.yml; "
+            "de togs med som personer, kontrollera att det är personer och inte arbetsplatser",
+        )
 
 
 def _read_role(reading: Reading, index: int, rest: str, found: Attendance, role: str) -> None:

@@ -49,7 +49,7 @@ def import_minutes(
         raise ImportStop(f"gruppen `{group}` finns inte i minutes/groups.yml; använd en av: {', '.join(archive.groups)}")
     reading = Reading(source.lines, find_headings(source.lines))
     reading.notes += [Note(line, message) for line, message in source.notes]
-    attendance = read_attendance(reading)
+    attendance = read_attendance(reading, [member.name for g in archive.groups.values() for member in g.members])
     decisions = read_decisions(reading)
     head = read_head(reading)
     if date is None and head.date is None:
