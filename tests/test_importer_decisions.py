@@ -50,3 +50,17 @@ def test_an_empty_decision_is_reported(tmp_path: Path) -> None:
     result = import_text(tmp_path, "1. Budget\n\nBeslut:\n\n2. Övrigt\n", date=DAY)
     assert result.minutes.decisions == []
     assert notes(result) == ["3: «Beslut:» följs inte av någon text"]
+
+
+def test_two_beslut_lines_in_a_row_are_two_decisions(tmp_path: Path) -> None:
+    result = import_text(
+        tmp_path,
+        """
+        Minnesanteckningar 12 september 2023
+
+        §2 Cresco Plus
+        Beslut: att tillstyrka ansökan från Startgrid.
+        Beslut: att bordlägga ärendet om Hälsoskolor
+        """,
+    )
+    assert result.minutes.decisions == ["att tillstyrka ansökan från Startgrid.", "att bordlägga ärendet om Hälsoskolor"]

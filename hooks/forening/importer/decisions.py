@@ -30,7 +30,8 @@ def read_decisions(reading: Reading) -> list[str]:
         if rest:
             parts = [rest]
             end = index + 1
-            while end < len(lines) and not lines[end].blank and reading.is_free(end):
+            # A wrapped line continues the decision; the next `Beslut:` line is a decision of its own.
+            while end < len(lines) and not lines[end].blank and reading.is_free(end) and split_label(lines[end].text)[0] not in DECISION_LABELS:
                 parts.append(lines[end].text)
                 reading.claim(end, Kind.DECISION)
                 end += 1
