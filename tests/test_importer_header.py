@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from forening.importer import ImportStop
-from importing import import_text, notes
+from importing import import_file, import_text, notes
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,10 @@ def test_a_weekday_that_does_not_match_is_reported_not_guessed(tmp_path: Path) -
         import_text(tmp_path, "Minnesanteckningar onsdag 3 oktober 2023\n\n1. Välkommen\n")
     result = import_text(tmp_path, "Minnesanteckningar onsdag 3 oktober 2023\n\n1. Välkommen\n", date=dt.date(2023, 10, 3))
     assert notes(result) == ["1: datum: 2023-10-03 är ingen onsdag; kontrollera datumet"]
+
+
+def test_a_date_conflict_is_noted_at_the_line_of_the_date(tmp_path: Path) -> None:
+    path = tmp_path / "minnen.txt"  # seed 004's head: a blank first line, the date on line 2
+    path.write_text("\nFörbundschefermöte 9 mars 2021 kl 13.30-16.00\n\nMinnesanteckningar\n", encoding="utf-8")
+    result = import_file(path, date=dt.date(2021, 3, 10))
+    assert notes(result) == ["2: datum: texten anger 2021-03-09, men --date 2021-03-10 används"]

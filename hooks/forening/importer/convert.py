@@ -59,7 +59,7 @@ def import_minutes(
             "ange datumet med --date ÅÅÅÅ-MM-DD (eller --date ÅÅÅÅ-MM om bara månaden är känd)"
         )
     if date is not None and head.date is not None and (head.date != date or head.precision != precision):
-        reading.notes.append(Note(1, f"datum: texten anger {head.date}, men --date {date} används"))
+        reading.note(head.at if head.at is not None else 0, f"datum: texten anger {head.date}, men --date {date} används")
     meeting_date = date or head.date
     assert meeting_date is not None
     if date is not None:

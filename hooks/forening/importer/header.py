@@ -32,6 +32,7 @@ class Head:
     end: dt.time | None = None
     place: str | None = None
     doubt: str | None = None  # why a date that was seen is not used: for the message
+    at: int | None = None  # index of the line the date was read from, for notes about it
 
 
 def read_head(reading: Reading) -> Head:
@@ -85,7 +86,7 @@ def _take_date(reading: Reading, index: int, text: str, head: Head) -> bool:
             reading.note(index, f"datum: {day}")
             head.doubt = head.doubt or f"«{text[hit.start : hit.end].strip()}»: {day}"
             return False
-        head.date, head.precision = day, "day"
+        head.date, head.precision, head.at = day, "day", index
         rest = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
         times = find_times(rest)
         if times is not None and head.start is None:
@@ -96,7 +97,7 @@ def _take_date(reading: Reading, index: int, text: str, head: Head) -> bool:
         if month[1] is None:
             head.doubt = head.doubt or f"«{text.strip()}» anger bara en månad, utan dag och år"
         else:
-            head.date, head.precision = dt.date(month[1], month[0], 1), "month"
+            head.date, head.precision, head.at = dt.date(month[1], month[0], 1), "month", index
             reading.note(index, f"datum: bara månad och år anges; daterad {head.date} med date_precision: month")
             return True
     return False
