@@ -105,3 +105,16 @@ def test_unreadable_files_are_refused_with_advice(tmp_path: Path) -> None:
         read_source(tmp_path / "trasig.docx")
     with pytest.raises(SourceError, match="finns inte"):
         read_source(tmp_path / "saknas.txt")
+
+
+def test_notes_on_the_rows_of_a_table_keep_the_rows_order(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Minnesanteckningar 2023-10-03")
+    document.add_paragraph("Nästa möte")
+    table = document.add_table(rows=3, cols=1)
+    for row, text in enumerate(["Zon", "Mitt", "Alfa"]):
+        table.cell(row, 0).text = text
+    path = tmp_path / "minnen.docx"
+    document.save(str(path))
+    rows = [note.split("«")[1].split("»")[0] for note in notes(import_file(path)) if note.startswith("3: nästa möte")]
+    assert rows == ["| Zon |", "| --- |", "| Mitt |", "| Alfa |"]

@@ -88,4 +88,5 @@ def import_minutes(
     except ValidationError as exc:
         found = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False))
         raise ImportStop(f"{source.name}: det inlästa klarar inte kontrollen ({found}); rätta originalet eller skriv filen för hand") from None
-    return Imported(minutes=minutes, body=build_body(reading, source.markdown), notes=sorted(reading.notes))
+    # By line, and within a line (a Word table is one paragraph number) in the order they were found.
+    return Imported(minutes=minutes, body=build_body(reading, source.markdown), notes=sorted(reading.notes, key=lambda note: note.line))
