@@ -101,3 +101,18 @@ def test_a_heading_that_holds_the_meeting(tmp_path: Path) -> None:
     result = import_text(tmp_path, "## 1. Välkommen\n\n## 8. Nästa möte 24 augusti kl 9-12\n", suffix=".md", date=dt.date(2021, 5, 5))
     assert [(m.start, m.end) for m in result.minutes.next_meetings] == [(dt.datetime(2021, 8, 24, 9), dt.datetime(2021, 8, 24, 12))]
     assert result.body == "## 1. Välkommen\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Nästa möte 17/10 kl 9-11.30 på Stadshuset i Skövde.",
+            {"group": "norra", "start": "2023-10-17T09:00", "end": "2023-10-17T11:30", "place": "Stadshuset i Skövde"},
+        ),
+        ("Därefter 14 november.", {"group": "norra", "start": "2023-11-14"}),
+        ("Regional konferens 19 maj kl 9-12 i Skara", {"group": "norra", "start": "2024-05-19T09:00", "end": "2024-05-19T12:00", "place": "Skara", "note": "Regional konferens"}),
+    ],
+)
+def test_a_named_place_is_the_place_and_lead_in_words_no_note(line: str, expected: dict) -> None:
+    assert parse_meeting(line, "norra", KEYS, SEPTEMBER) == expected

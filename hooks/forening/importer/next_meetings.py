@@ -4,7 +4,9 @@ One line per meeting. A line may name its group (`Norra: 5 maj kl. 9:00–11:45`
 `Gemensam heldag 21 april – digitalt`), or not, and then it is a meeting of the
 minutes' own group (`tisdag 7 november 2023 kl. 09.00-11.45`, `26/9 kl.
 13.30-16.00`). Whatever is left of a line after group, date and time becomes the
-meeting's note; `digitalt` becomes its place.
+meeting's note; `digitalt`, or a closing `på Stadshuset i Skövde` (på or i
+and a capitalised name), becomes its place. Words that only lead into the date
+(`Nästa möte 17/10 …`, `Därefter 14 november.`) are no note.
 
 A section whose every line became a meeting leaves the body, since the site shows
 `next_meetings` under its own heading; a section with anything else in it stays
@@ -24,6 +26,8 @@ from .text import fold, split_label, strip_bullet, strip_markup
 _SECTION = re.compile(r"^(?:nasta (?:mote|moten|motet|sammantrade)|kommande moten?|motestider|next meetings?)\b|\bkommande\b.*\bmoten?\b")
 _OWN_LABELS = frozenset({"nasta mote", "nasta motet", "nasta moten", "nasta sammantrade", "tid", "datum", "next meeting"})
 _PLACE = re.compile(r"(?<!\w)(?:digitalt|digital|på distans)(?!\w)", re.IGNORECASE)
+_NAMED_PLACE = re.compile(r"(?:^|\s)(?:på|i)\s+(?P<place>[A-ZÅÄÖ][^,;()]*?)[\s.]*$")
+_LEAD_IN = re.compile(r"^(?:(?:nästa|kommande)\s+(?:möte[nt]?|sammanträde[nt]?)|därefter|sedan|samt|och)(?!\w)[\s,:–-]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,12 @@ def parse_meeting(text: str, own_group: str, keys: dict[str, str], reference: dt
         meeting["place"] = "digitalt"
         rest = _PLACE.sub(" ", rest)
     note = _tidy(rest)
+    while note and _LEAD_IN.match(note):
+        note = _tidy(_LEAD_IN.sub("", note, count=1))
+    named = _NAMED_PLACE.search(note)
+    if named and "place" not in meeting:
+        meeting["place"] = named["place"].strip()
+        note = _tidy(note[: named.start()])
     if note:
         meeting["note"] = note[0].upper() + note[1:]
     return meeting
