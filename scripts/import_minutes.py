@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     target.write_text(text, encoding="utf-8")
     summary = f"Skrev {target}: {len(imported.minutes.present)} närvarande, {len(imported.minutes.absent)} frånvarande, "
     summary += f"{len(imported.minutes.decisions)} beslut, {len(imported.minutes.next_meetings)} kommande möten"
+    if imported.minutes.events:
+        summary += f", {len(imported.minutes.events)} evenemang"
     if imported.notes:
         summary += f"; {len(imported.notes)} rader att kontrollera (se ovan)"
     print(summary + ".", file=sys.stderr)

@@ -67,14 +67,12 @@ def test_seed_matches_its_archive_file(tmp_path: Path, number: str, group: str, 
     assert got.date_precision == want.date_precision or (got.date_precision, want.date_precision) == ("month", "period")
     assert got.present == want.present
     assert got.absent == want.absent
-    # The importer reads an all-day "Gemensam heldag" line as a meeting; the archive's editor
-    # filed those days as `events` (issue 10). Compare the rest as meetings, and those as days.
-    event_days = {e.start if not isinstance(e.start, dt.datetime) else e.start.date() for e in want.events}
-    all_day = [m for m in got.next_meetings if not isinstance(m.start, dt.datetime) and m.start in event_days]
-    meetings = [m for m in got.next_meetings if m not in all_day]
-    assert {m.start for m in all_day} <= event_days
-    assert [(m.group, m.start, m.end) for m in meetings] == [(m.group, m.start, m.end) for m in want.next_meetings]
-    for mine, theirs in zip(meetings, want.next_meetings, strict=True):
+    # A "Gemensam heldag" line is an event, as the archive's editor filed it, never a meeting too.
+    assert [(m.group, m.start, m.end) for m in got.next_meetings] == [(m.group, m.start, m.end) for m in want.next_meetings]
+    filed = {e.start: e for e in want.events}
+    for day in got.events:
+        assert day.kind == "heldag" and day.start in filed and day.place in (None, filed[day.start].place)
+    for mine, theirs in zip(got.next_meetings, want.next_meetings, strict=True):
         # What the importer reads from the line, the editor kept (and may have added to).
         assert mine.place in (None, theirs.place)
         if mine.note:
@@ -192,7 +190,10 @@ def test_an_unseen_markdown_form_imports_validates_and_builds(project_copy: Path
     result = import_cli(fixture, "--group", "norra", root=project_copy)
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
-        f"Skrev {project_copy / 'minutes' / 'norra' / '2023-10-03.md'}: 4 närvarande, 2 frånvarande, 2 beslut, 3 kommande möten."
+        f"{fixture.name}:45: nästa möte: «- Gemensam heldag 21 January 2024 – digitalt» är en heldag och lades under events (kind: heldag), "
+        "inte som möte; den visas i kalendern för gemensam: lägg till groups (och audience) om fler grupper ska se den",
+        f"Skrev {project_copy / 'minutes' / 'norra' / '2023-10-03.md'}: 4 närvarande, 2 frånvarande, 2 beslut, 2 kommande möten, "
+        "1 evenemang; 1 rader att kontrollera (se ovan).",
     ]
     meta, body = read_minutes(project_copy / "minutes" / "norra" / "2023-10-03.md")
     assert (meta.date, meta.start, meta.end, meta.place) == (dt.date(2023, 10, 3), dt.time(13, 15), dt.time(16, 0), "digitalt")
@@ -204,8 +205,8 @@ def test_an_unseen_markdown_form_imports_validates_and_builds(project_copy: Path
     assert [(m.group, m.start.isoformat()) for m in meta.next_meetings] == [
         ("norra", "2023-12-05T09:00:00"),
         ("vastra", "2023-12-13T09:00:00"),
-        ("gemensam", "2024-01-21"),
     ]
+    assert [(e.kind, e.start.isoformat(), e.place, e.groups) for e in meta.events] == [("heldag", "2024-01-21", "digitalt", ["gemensam"])]
     assert agenda_headings(body) == ["§ 1 Välkommen", "2. Rapport från styrelsemötet", "3. Cresco+", "§ 3 Kompetensutveckling"]
     assert "1. Lösningsfokus\n2. 7TJUGO" in body and "[protokollet](https://example.invalid/protokoll)" in body
 

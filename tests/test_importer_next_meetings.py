@@ -91,10 +91,10 @@ def test_a_section_with_other_text_stays_whole_and_the_rest_is_reported(tmp_path
 
 def test_a_meeting_without_a_time_is_said_to_be_all_day_unless_it_says_heldag(tmp_path: Path) -> None:
     result = import_text(tmp_path, "2023-09-12\n\n1. Nästa möte\n\nNorra: 5 december\nGemensam heldag 21 april\n")
-    assert [m.start for m in result.minutes.next_meetings] == [dt.date(2023, 12, 5), dt.date(2024, 4, 21)]
-    assert notes(result) == [
-        "5: nästa möte: ingen tid angiven, så mötet 2023-12-05 blir en heldag i kalendern; lägg till tid om det inte är en heldag"
-    ]
+    assert [m.start for m in result.minutes.next_meetings] == [dt.date(2023, 12, 5)]
+    assert [e.start for e in result.minutes.events] == [dt.date(2024, 4, 21)]
+    assert notes(result)[0] == "5: nästa möte: ingen tid angiven, så mötet 2023-12-05 blir en heldag i kalendern; lägg till tid om det inte är en heldag"
+    assert notes(result)[1].startswith("6: nästa möte: «Gemensam heldag 21 april» är en heldag och lades under events")
 
 
 def test_a_heading_that_holds_the_meeting(tmp_path: Path) -> None:
@@ -116,3 +116,28 @@ def test_a_heading_that_holds_the_meeting(tmp_path: Path) -> None:
 )
 def test_a_named_place_is_the_place_and_lead_in_words_no_note(line: str, expected: dict) -> None:
     assert parse_meeting(line, "norra", KEYS, SEPTEMBER) == expected
+
+
+def test_a_joint_day_is_an_event_not_a_meeting(tmp_path: Path) -> None:
+    result = import_text(
+        tmp_path,
+        """
+        Minnesanteckningar 1 mars 2021
+
+        10. Nästa möte
+
+        Gemensam heldag 21 april – digitalt
+
+        Norra: 5 maj kl. 9:00–11:45
+        """,
+        group="norra",
+    )
+    assert [(m.group, m.start.isoformat()) for m in result.minutes.next_meetings] == [("norra", "2021-05-05T09:00:00")]
+    assert [e.model_dump(exclude_defaults=True) for e in result.minutes.events] == [
+        {"title": "Gemensam heldag", "kind": "heldag", "start": dt.date(2021, 4, 21), "place": "digitalt", "groups": ["gemensam"]}
+    ]
+    assert notes(result) == [
+        "5: nästa möte: «Gemensam heldag 21 april – digitalt» är en heldag och lades under events (kind: heldag), inte som möte; "
+        "den visas i kalendern för gemensam: lägg till groups (och audience) om fler grupper ska se den"
+    ]
+    assert "heldag" not in result.body

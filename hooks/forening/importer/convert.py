@@ -65,7 +65,7 @@ def import_minutes(
     if date is not None:
         head.precision = precision
     groups = {slug: g.name for slug, g in archive.groups.items()}
-    meetings, _ = read_next_meetings(reading, group, groups, meeting_date)
+    coming = read_next_meetings(reading, group, groups, meeting_date)
     names = {Kind.ATTENDANCE, Kind.ROLE}
     texts = [line.text for i, line in enumerate(reading.lines) if reading.claims.get(i) not in names]
     data = {
@@ -81,7 +81,8 @@ def import_minutes(
         "secretary": attendance.secretary,
         "projects": find_projects(texts, archive.projects),
         "decisions": decisions,
-        "next_meetings": meetings,
+        "next_meetings": coming.meetings,
+        "events": coming.events,
     }
     try:
         minutes = Minutes.model_validate({key: value for key, value in data.items() if value is not None})

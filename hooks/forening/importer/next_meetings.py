@@ -8,7 +8,13 @@ meeting's note; `digitalt`, or a closing `på Stadshuset i Skövde` (på or i
 and a capitalised name), becomes its place. Words that only lead into the date
 (`Nästa möte 17/10 …`, `Därefter 14 november.`) are no note.
 
-A section whose every line became a meeting leaves the body, since the site shows
+A joint day (`Gemensam heldag 21 april – digitalt`) is an event of the
+association, not a meeting of one group (README: it would otherwise show twice),
+so a line with `heldag` becomes an `events` entry of kind heldag, titled with
+what is left of the line; the editor is told, since only they know which groups'
+calendars should show it.
+
+A section whose every line became a meeting or an event leaves the body, since the site shows
 `next_meetings` under its own heading; a section with anything else in it stays
 in the body whole, and each line that is not a meeting is reported.
 """
@@ -17,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dates import find_dates, find_times, resolve
 from .reading import MOVED, Kind, Reading
@@ -28,6 +34,9 @@ _OWN_LABELS = frozenset({"nasta mote", "nasta motet", "nasta moten", "nasta samm
 _PLACE = re.compile(r"(?<!\w)(?:digitalt|digital|på distans)(?!\w)", re.IGNORECASE)
 _NAMED_PLACE = re.compile(r"(?:^|\s)(?:på|i)\s+(?P<place>[A-ZÅÄÖ][^,;()]*?)[\s.]*$")
 _LEAD_IN = re.compile(r"^(?:(?:nästa|kommande)\s+(?:möte[nt]?|sammanträde[nt]?)|därefter|sedan|samt|och)(?!\w)[\s,:–-]*", re.IGNORECASE)
+
+
+_JOINT_DAY = re.compile(r"(?<!\w)heldag(?:en|ar|arna)?(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -42,10 +51,20 @@ def is_next_meeting_title(title: str) -> bool:
     return bool(_SECTION.search(text))
 
 
-def read_next_meetings(reading: Reading, group: str, groups: dict[str, str], meeting_date: dt.date) -> tuple[list[dict], list[Section]]:
-    """The meetings announced, and the sections the body can leave out because all of them were placed."""
-    meetings: list[dict] = []
-    placed: list[Section] = []
+@dataclass
+class Coming:
+    """What the next-meeting sections announce, and the sections the body can leave out."""
+
+    meetings: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    placed: list[Section] = field(default_factory=list)
+
+
+def read_next_meetings(reading: Reading, group: str, groups: dict[str, str], meeting_date: dt.date) -> Coming:
+    """The meetings and joint days announced, and the sections the body can leave out because all of them were placed."""
+    coming = Coming()
+    meetings = coming.meetings
+    placed = coming.placed
     keys = group_keys(groups)
     for section in _sections(reading):
         complete = True
@@ -63,6 +82,16 @@ def read_next_meetings(reading: Reading, group: str, groups: dict[str, str], mee
                 complete = False
                 continue
             reading.claim(i, Kind.MEETING)
+            if _JOINT_DAY.search(fold(text)):
+                event = joint_day(found, group)
+                coming.events.append(event)
+                shown = found["group"]
+                reading.note(
+                    i,
+                    f"nästa möte: «{strip_markup(line.text)}» är en heldag och lades under events (kind: heldag), inte som möte; "
+                    f"den visas i kalendern för {shown}: lägg till groups (och audience) om fler grupper ska se den",
+                )
+                continue
             meetings.append(found)
             if "T" not in found["start"] and "heldag" not in fold(text):
                 reading.note(i, f"nästa möte: ingen tid angiven, så mötet {found['start']} blir en heldag i kalendern; lägg till tid om det inte är en heldag")
@@ -73,7 +102,18 @@ def read_next_meetings(reading: Reading, group: str, groups: dict[str, str], mee
             for i in range(section.start, section.end):
                 if reading.claims.get(i) is Kind.MEETING:
                     reading.claims[i] = Kind.MEETING_IN_TEXT
-    return meetings, placed
+    return coming
+
+
+def joint_day(meeting: dict, own_group: str) -> dict:
+    """A meeting line that announces a heldag, as an `events` entry: only what the line says."""
+    event = {"title": meeting.get("note") or "Heldag", "kind": "heldag", "start": meeting["start"]}
+    for key in ("end", "place"):
+        if key in meeting:
+            event[key] = meeting[key]
+    if meeting["group"] != own_group:
+        event["groups"] = [meeting["group"]]
+    return event
 
 
 def parse_meeting(text: str, own_group: str, keys: dict[str, str], reference: dt.date) -> dict | str:
