@@ -4,7 +4,7 @@
 
 Writes minutes/<group>/<date>.md (or OUT; `-o -` prints it) with the front matter
 filled in from the text: date, time, place, present and absent, chair and
-secretary, decisions, projects and coming meetings. Every line it could not place
+secretary, decisions, projects, coming meetings and joint days (`events`). Every line it could not place
 is listed on stderr as `INPUT:line: message`; nothing is guessed silently. An
 existing file is never overwritten without --force.
 `--date YYYY-MM` dates minutes that only name the month (date_precision: month).
@@ -36,14 +36,40 @@ HEADER = (
 )
 
 
+# What --help says, for editors: in Swedish, and what the script really does.
+DESCRIPTION = (
+    "Gör om minnesanteckningar från Word (.docx), Markdown (.md) eller text (.txt) till en fil i "
+    "minutes/<grupp>/<datum>.md. Datum, tid, plats, närvarande, frånvarande, ordförande, sekreterare, "
+    "beslut, projekt, kommande möten och heldagar fylls i från texten. Varje rad som inte kunde "
+    "placeras skrivs ut som FIL:rad: meddelande, så att du kan kontrollera den mot originalet."
+)
+EPILOG = (
+    "Andra filtyper (.doc, .rtf, .odt, .pdf) läses inte: spara dem som .docx eller .txt i Word eller LibreOffice. "
+    "En befintlig fil skrivs aldrig över utan --force. Slutkod 0 när filen skrevs, 1 när inget skrevs."
+)
+
+
+class _SwedishHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="användning: ")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("input", type=Path, help="minnesanteckningarna: .docx, .md eller .txt")
-    parser.add_argument("--group", required=True, help="gruppens kortnamn i minutes/groups.yml, t.ex. norra")
-    parser.add_argument("--date", help="mötesdatum ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM), om texten inte anger det")
-    parser.add_argument("-o", "--output", help="fil att skriva (standard minutes/<grupp>/<datum>.md); - skriver till skärmen")
-    parser.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
-    parser.add_argument("--root", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
+    parser = argparse.ArgumentParser(description=DESCRIPTION, epilog=EPILOG, formatter_class=_SwedishHelp, add_help=False)
+    parser._positionals.title = "argument"
+    parser._optionals.title = "flaggor"
+    parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+    parser.add_argument("input", metavar="FIL", type=Path, help="minnesanteckningarna: .docx, .md eller .txt")
+    parser.add_argument("--group", metavar="GRUPP", required=True, help="gruppens kortnamn i minutes/groups.yml, t.ex. norra")
+    parser.add_argument(
+        "--date",
+        metavar="DATUM",
+        help="mötesdatum ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM när bara månaden är känd (date_precision: month); "
+        "går före datumet i texten och behövs när texten inte anger något",
+    )
+    parser.add_argument("-o", "--output", metavar="UTFIL", help="fil att skriva (annars minutes/<grupp>/<datum>.md); med «-o -» skrivs filen till skärmen i stället")
+    parser.add_argument("--force", action="store_true", help="skriv över filen om den redan finns")
+    parser.add_argument("--root", metavar="MAPP", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml); annars den här projektmappen")
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
@@ -76,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     if imported.minutes.events:
         summary += f", {len(imported.minutes.events)} evenemang"
     if imported.notes:
-        summary += f"; {len(imported.notes)} rader att kontrollera (se ovan)"
+        summary += f"; {len(imported.notes)} {'rad' if len(imported.notes) == 1 else 'rader'} att kontrollera (se ovan)"
     print(summary + ".", file=sys.stderr)
     return 0
 

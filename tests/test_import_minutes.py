@@ -193,7 +193,7 @@ def test_an_unseen_markdown_form_imports_validates_and_builds(project_copy: Path
         f"{fixture.name}:45: nästa möte: «- Gemensam heldag 21 January 2024 – digitalt» är en heldag och lades under events (kind: heldag), "
         "inte som möte; den visas i kalendern för gemensam: lägg till groups (och audience) om fler grupper ska se den",
         f"Skrev {project_copy / 'minutes' / 'norra' / '2023-10-03.md'}: 4 närvarande, 2 frånvarande, 2 beslut, 2 kommande möten, "
-        "1 evenemang; 1 rader att kontrollera (se ovan).",
+        "1 evenemang; 1 rad att kontrollera (se ovan).",
     ]
     meta, body = read_minutes(project_copy / "minutes" / "norra" / "2023-10-03.md")
     assert (meta.date, meta.start, meta.end, meta.place) == (dt.date(2023, 10, 3), dt.time(13, 15), dt.time(16, 0), "digitalt")
@@ -225,3 +225,14 @@ def test_an_rtf_file_is_refused_and_nothing_is_written(project_copy: Path, tmp_p
     result = import_cli(rtf, "--group", "norra", "--date", "2021-05-06", root=project_copy)
     assert result.returncode == 1 and "filtypen .rtf kan inte läsas" in result.stderr and "Traceback" not in result.stderr
     assert sorted(p.relative_to(project_copy) for p in project_copy.rglob("*.md")) == before
+
+
+def test_help_is_in_swedish() -> None:
+    result = import_cli("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("användning: import_minutes.py")
+    text = " ".join(result.stdout.split())  # argparse wraps the lines to the terminal's width
+    assert "Gör om minnesanteckningar från Word (.docx), Markdown (.md) eller text (.txt)" in text
+    assert "visa den här hjälpen" in text and "går före datumet i texten" in text
+    for english in ("usage:", "Turn minutes", "show this help", "options:", "positional arguments"):
+        assert english not in result.stdout
