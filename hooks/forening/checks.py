@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import activecontent, guard, mentions, prefetch
+from . import activecontent, consistency, guard, mentions, prefetch
 from .archive import Archive, ProjectEntry
 from .guide import check_guide_examples
 from .helper import Helper
@@ -62,6 +62,7 @@ READ_AHEAD: list[prefetch.FileWork] = [
 # mention index behind it costs seconds of every build).
 SUGGESTION_CHECKS: list[SourceCheck] = [
     mentions.mention_suggestions,  # minutes that name a project without listing it
+    consistency.contradictions,  # valid fields that contradict each other (a name both present and absent)
 ]
 
 # Slow work on each minutes file that needs the projects read first (their names): the

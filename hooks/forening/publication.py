@@ -110,7 +110,7 @@ def notices(layout: Layout, archive: Archive) -> list[Problem]:
     today = dates.build_date()
     config, _ = read_config(layout.root)
     rules = retention.from_config(config)[0] if config is not None else None
-    lines = _Lines(layout)
+    lines = FieldLines(layout)
     found: list[Problem] = []
 
     def say(source: str, loc: tuple[str | int, ...], message: str) -> None:
@@ -180,7 +180,7 @@ def _link_notices(source: str, links: list, today: dt.date, say: Any) -> None:
             say(source, ("links", i, KEY), f"sista publiceringsdag var {link.publish_until}; länken ”{link.title}” publiceras inte. Ta bort raden")
 
 
-class _Lines:
+class FieldLines:
     """Lines of fields in content files, read again only for the few files a notice is about."""
 
     def __init__(self, layout: Layout):
