@@ -25,6 +25,13 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from forening.installed import pinned_packages  # noqa: E402
+
+with pinned_packages():  # run with .venv's Python directly: see installed.py
+    from forening import siteconfig
+    from forening.problems import report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     site = args.site_dir.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     kept = "den tidigare versionen i site/ är orörd" if site.exists() else "ingen site/ skapades"
+    config_path = args.config.resolve()
+    _, problems = siteconfig.read(config_path.parent, config_path.name)  # MkDocs would say it in English
+    if problems:
+        print(f"{report(problems)}\nBygget misslyckades; inget publicerades ({kept}).", file=sys.stderr)
+        return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
         result = subprocess.run(

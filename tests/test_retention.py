@@ -10,11 +10,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, mkdocs_build, mkdocs_build_on, site_texts, validate
+from conftest import ROOT, mkdocs_build, mkdocs_build_on, run, site_texts, validate
 from forening import retention
 from forening.archive import Archive
 from forening.schema import Retention
@@ -159,3 +160,25 @@ def test_a_bad_setting_stops_check_and_build_with_its_line(project_copy: Path, t
     for result in (validate(project_copy), mkdocs_build(project_copy, tmp_path / "site")):
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert f"mkdocs.yml:{line}: {field}: " in result.stderr and words in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ("    attendance_years: 5 ", "    attendance_years: 5: år ", "kolon"),
+        ("    attendance_years: 5 ", "\tattendance_years: 5 ", "tabbtecken"),
+    ],
+    ids=["colon", "tab"],
+)
+def test_a_yaml_mistake_in_mkdocs_yml_is_a_message_at_its_line(project_copy: Path, tmp_path: Path, old: str, new: str, words: str) -> None:
+    """`make check` and scripts/build.py (before MkDocs, whose message is English) say it in Swedish."""
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    build = run([sys.executable, str(project_copy / "scripts" / "build.py"), "--site-dir", str(tmp_path / "site")], cwd=project_copy)
+    for result in (validate(project_copy), build):
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert f"mkdocs.yml:{line}: felaktig YAML" in result.stderr and words in result.stderr, result.stderr
+        assert "\n1 fel" in result.stderr  # once, not again for extra.contact
+    assert "inget publicerades" in build.stderr and "MkDocs" not in build.stderr and not (tmp_path / "site").exists()

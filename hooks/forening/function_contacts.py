@@ -106,7 +106,12 @@ def read(root: Path, config_file: str = "mkdocs.yml") -> tuple[FunctionContacts,
         return FunctionContacts(), problems
     loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError:
+            # A YAML mistake anywhere in mkdocs.yml is reported once, in Swedish at its
+            # line, by siteconfig.read (the retention check reads the file for every run).
+            return FunctionContacts(), problems
         parsed = strictyaml.Parsed(data=None)
         found = _find(node, SETTING, parsed.lines)
         raw = loader.construct_object(found, deep=True) if found is not None else None

@@ -32,18 +32,21 @@ class SiteConfig:
         return self.document.line_of(loc)
 
 
-def read(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
-    """mkdocs.yml's `site_name`, `site_url`, `docs_dir` and `extra`; None and a problem if unreadable."""
+def read(root: Path, config_file: str = CONFIG_FILE) -> tuple[SiteConfig | None, list[Problem]]:
+    """mkdocs.yml's `site_name`, `site_url`, `docs_dir` and `extra`; None and a problem if unreadable.
+
+    scripts/build.py calls it before starting MkDocs, so that a YAML mistake in
+    mkdocs.yml is told in Swedish at its line, not in MkDocs' English."""
     problems: list[Problem] = []
-    text = load.read_text(root / CONFIG_FILE, CONFIG_FILE, problems)
+    text = load.read_text(root / config_file, config_file, problems)
     if text is None:
         return None, problems
     try:
         parts = {key: strictyaml.load_key(text, key) for key in ("site_name", "site_url", "docs_dir", "extra")}
     except strictyaml.StrictYamlError as exc:
-        return None, [Problem(CONFIG_FILE, 1 + exc.line, "", exc.message)]
+        return None, [Problem(config_file, 1 + exc.line, "", exc.message)]
     extra = parts["extra"]
-    document = load.Document(path=CONFIG_FILE, data=extra.data or {}, body_line=0, parsed=extra, first_line=1)
+    document = load.Document(path=config_file, data=extra.data or {}, body_line=0, parsed=extra, first_line=1)
     config = SiteConfig(
         site_name=str(parts["site_name"].data or ""),
         site_url=str(parts["site_url"].data or ""),

@@ -157,10 +157,7 @@ def load(text: str) -> Parsed:
     except StrictYamlError:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line if mark else 0
-        lines = text.split("\n")
-        raise StrictYamlError(_explain(exc, lines[line] if line < len(lines) else ""), line) from None
+        raise _syntax_error(exc, text) from None
     except yaml.YAMLError as exc:  # no position (e.g. a character libyaml refuses and PyYAML allows)
         raise StrictYamlError(f"felaktig YAML ({exc}); kontrollera kolon, citattecken och indrag", 0) from None
     finally:
@@ -248,8 +245,7 @@ def load_key(text: str, key: str) -> Parsed:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise StrictYamlError(_explain(exc), mark.line if mark else 0) from None
+        raise _syntax_error(exc, text) from None
     finally:
         loader.dispose()
     parsed = Parsed(data=None)
@@ -304,6 +300,14 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], d
         lines[where] = item.start_mark.line
         items.append(_convert(item, where, lines, seen, depth))
     return items
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> StrictYamlError:
+    """The parser's error as ours, at its line, for `load` and `load_key` alike."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line if mark else 0
+    lines = text.split("\n")
+    return StrictYamlError(_explain(exc, lines[line] if line < len(lines) else ""), line)
 
 
 def _explain(exc: yaml.MarkedYAMLError, line: str) -> str:
