@@ -167,8 +167,9 @@ def test_a_bad_setting_stops_check_and_build_with_its_line(project_copy: Path, t
     [
         ("    attendance_years: 5 ", "    attendance_years: 5: år ", "kolon"),
         ("    attendance_years: 5 ", "\tattendance_years: 5 ", "tabbtecken"),
+        ("    phone:\n", '    phone: "0500-12 34 56\n', "citattecknet som börjar här stängs aldrig"),
     ],
-    ids=["colon", "tab"],
+    ids=["colon", "tab", "unclosed quote"],
 )
 def test_a_yaml_mistake_in_mkdocs_yml_is_a_message_at_its_line(project_copy: Path, tmp_path: Path, old: str, new: str, words: str) -> None:
     """`make check` and scripts/build.py (before MkDocs, whose message is English) say it in Swedish."""

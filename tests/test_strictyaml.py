@@ -26,6 +26,14 @@ def test_lines_of_nested_values() -> None:
         ("a:\n\t- x\n", 1, "tabbtecken"),
         ("x: !!python/object/apply:os.system [ls]\n", 0, "inte tillåten"),
         ("a: &x [1]\nb: *x\n", 0, "referenser"),
+        ("a: 1\ntitle: \"Eva\nx: 1\ny: 2\n", 1, "citattecknet som börjar här stängs aldrig"),
+        ("a: 1\ntitle: 'Eva\n", 1, "avsluta värdet med ett ' på samma rad"),
+        ("a: 1\ndate:\xa02021-05-05\nb: 2\n", 1, "hårt mellanslag (U+00A0"),
+        ("next:\n  - group: norra\n    start:2021-01-01\n    end: x\n", 2, "mellanslag efter kolon"),
+        ("present:\n  - Eva\n  Ida\nabsent: x\n", 2, "varken `fält: värde` eller en listpunkt"),
+        ("absent: Mona\nchair: \"Eva\"\n  - Sofia\n", 1, "`chair:` har redan ett värde på samma rad"),
+        ("title: \"C:\\path\"\n", 0, "omvänt snedstreck"),
+        ("title: | x\n", 0, "efter | eller >"),
     ],
 )
 def test_refused_with_line(text: str, line: int, words: str) -> None:
@@ -50,3 +58,9 @@ def test_uses_libyaml_when_installed() -> None:
 
     assert yaml.__with_libyaml__
     assert issubclass(strictyaml._Loader, yaml.cyaml.CParser)
+
+
+def test_a_mistake_in_one_key_of_mkdocs_yml_is_explained_like_front_matter() -> None:
+    with pytest.raises(strictyaml.StrictYamlError) as exc:
+        strictyaml.load_key("site_name: x\nextra:\n  retention:\n    attendance_years: 5: år\n", "extra")
+    assert exc.value.line == 3 and exc.value.message.startswith("felaktig YAML; ett värde med kolon")

@@ -94,7 +94,19 @@ def replace(old: str, new: str) -> str:
 
 CASES = [
     # (what, file text, line, field, words in the message)
-    ("invalid YAML", replace("start: 09:00", "start: [09:00"), 5, "", "felaktig YAML"),
+    ("invalid YAML", replace("start: 09:00", "start: [09:00"), 4, "", "`[` som börjar här stängs aldrig"),
+    # YAML mistakes editors make: the line of the mistake and the fix, not where the parser gave up.
+    ("unclosed quote", replace("group: norra", 'group: "norra'), 3, "", 'citattecknet som börjar här stängs aldrig; avsluta värdet med ett "'),
+    ("no space after colon", replace("date: 2021-05-05", "date:2021-05-05"), 2, "", "sätt ett mellanslag efter kolon"),
+    ("non-breaking spaces as indent", replace("  - Eva Bremer", "\xa0\xa0- Eva Bremer"), 7, "", "hårt mellanslag (U+00A0"),
+    ("no space after dash", replace("  - Eva Bremer", "  - Eva Bremer\n  -Ida Wiik"), 8, "", "sätt ett mellanslag efter strecket"),
+    ("Markdown star", replace("  - Eva Bremer", "  - Eva Bremer\n  - * Ida Wiik"), 8, "", '`*` kan inte inleda ett värde här; skriv texten utan `*`, eller inom citattecken: `- "* Ida Wiik"`'),
+    ("at sign", replace("  - Eva Bremer", "  - @Eva Bremer"), 7, "", 'inom citattecken: `- "@Eva Bremer"`'),
+    ("Word's curly quotes", replace("group: norra", "group: norra\ntitle: ”Punkt 3: Ekonomi”"), 4, "", 'skriv raka citattecken "'),
+    ("colon in a value", replace("group: norra", "group: norra\ntitle: Punkt 3: Ekonomi"), 4, "", "värde med kolon (:) i sig måste stå inom citattecken"),
+    ("[] above names", replace("present:\n", "present: []\n"), 6, "", "`present: []` är tomt; ta bort `[]`"),
+    ("text after a quote", replace("  - Eva Bremer", '  - "Eva" Bremer'), 7, "", "efter det avslutande citattecknet"),
+    ("indented too far", replace("group: norra", "  group: norra"), 3, "", "mer indragen än raden ovanför"),
     ("missing field", replace("group: norra\n", ""), 2, "group", "fältet saknas"),
     ("wrong type", replace("present:\n  - Eva Bremer", "present: Eva Bremer"), 6, "present", "ska vara en lista"),
     ("unknown field (typo)", replace("present:", "presnt:"), 6, "presnt", "menade du `present`"),
@@ -129,6 +141,7 @@ def test_each_mistake_has_its_message(tmp_path: Path, what: str, text: str, line
     problem = only_problem(layout)
     assert (problem.path, problem.line, problem.field) == ("minutes/norra/2021-05-05.md", line, field), str(problem)
     assert words in problem.message
+    assert not re.search(r"\b(found|expected|allowed|scanning|mapping)\b", problem.message), "the parser's English"
 
 
 def test_non_utf8(tmp_path: Path) -> None:
