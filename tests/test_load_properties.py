@@ -206,13 +206,15 @@ def test_control_characters_are_found_as_the_pattern_finds_them(text: str) -> No
     assert line == (text.count("\n", 0, found.start()) if found else None)
 
 
-# Files that read_document takes, with a BOM or not, and line ends of every kind.
+# Files that read_document takes, with a BOM or not, line ends of every kind, empty
+# front matter, and no line break at the end (the closing `---` may be the last line).
 DOCUMENTS = st.tuples(
     st.sampled_from(["", "\ufeff"]),
     st.sampled_from(["\n", "\r\n", "\r"]),
-    st.lists(st.sampled_from(["datum: 2021-05-05", "# – ”x”"]), max_size=2, unique=True).map(lambda more: ["titel: Möte", *more]),
+    st.lists(st.sampled_from(["titel: Möte", "datum: 2021-05-05", "# – ”x”"]), max_size=3, unique=True),
     st.lists(st.sampled_from(["Text.", "å–ä", "\U0001f600", "", "\u2028", "a\rb"]), max_size=6),
-).map(lambda p: (p[0] + p[1].join(["---", *p[2], "---", *p[3]]) + p[1]).encode())
+    st.booleans(),
+).map(lambda p: (p[0] + p[1].join(["---", *p[2], "---", *p[3]]) + (p[1] if p[4] else "")).encode())
 
 
 @PROPERTY
@@ -228,3 +230,21 @@ def test_digests_from_the_bytes_are_those_of_the_texts(folder: Path, raw: bytes)
     assert (texts.text_digest, texts.body_digest) == (digest_of(texts.text), digest_of(texts.body))
     assert (doc.file_text.digest, doc.body_text.digest) == (digest_of(doc.text), digest_of(doc.body))
     assert (texts.text, texts.body) == (doc.text, doc.body)
+
+
+@pytest.mark.parametrize(
+    ("raw", "data", "body"),
+    [
+        (b"---\n---\n\nText\n", {}, "\nText\n"),  # empty front matter: the schema names the missing fields
+        (b"---\r\n# bara en kommentar\r\n---\r\n", {}, ""),
+        (b"---\ndate: 2021-05-05\n---", {"date": "2021-05-05"}, ""),  # Notepad: no line break after the last `---`
+        (b"\xef\xbb\xbf---\r\ndate: 2021-05-05\r\n---  ", {"date": "2021-05-05"}, ""),
+        (b"---\n---\nText\n---\n", {}, "Text\n---\n"),  # the first `---` after line 1 closes it
+    ],
+)
+def test_empty_front_matter_and_a_last_line_without_a_line_break(folder: Path, raw: bytes, data: dict, body: str) -> None:
+    doc, problems = read(folder, raw)
+    assert problems == [] and doc is not None
+    assert (doc.data, doc.body) == (data, body)
+    texts = load.file_and_body(folder / "2021-05-05.md")
+    assert texts is not None and (texts.body, texts.body_digest) == (doc.body, digest_of(body))

@@ -144,6 +144,20 @@ def test_each_mistake_has_its_message(tmp_path: Path, what: str, text: str, line
     assert not re.search(r"\b(found|expected|allowed|scanning|mapping)\b", problem.message), "the parser's English"
 
 
+def test_empty_front_matter_names_the_missing_fields(tmp_path: Path) -> None:
+    _, problems = load_archive(make_content(tmp_path, {"norra/2021-05-05.md": "---\n---\n\n## 1. Välkommen\n"}))
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (2, "date", "fältet saknas; lägg till en rad `date: …`"),
+        (2, "group", "fältet saknas; lägg till en rad `group: …`"),
+    ]
+
+
+def test_closing_line_without_a_line_break_at_the_end_of_the_file(tmp_path: Path) -> None:
+    text = GOOD_MINUTES[: GOOD_MINUTES.rindex("---") + 3]  # as Notepad and VS Code save a file
+    archive, problems = load_archive(make_content(tmp_path, {"norra/2021-05-05.md": text}))
+    assert problems == [] and archive is not None and archive.minutes[0].body == ""
+
+
 def test_non_utf8(tmp_path: Path) -> None:
     text = GOOD_MINUTES.replace("Välkommen", "V\xe4lkommen").encode("latin-1")
     problem = only_problem(make_content(tmp_path, {"norra/2021-05-05.md": text}))

@@ -2,8 +2,11 @@
 
 MkDocs swallows front-matter errors and renders broken YAML as page text, so the
 engine reads every file itself, strictly, and keeps the line of every field.
-The split uses MkDocs' own pattern (`mkdocs.utils.meta.YAML_RE`, copied so the
-engine does not import MkDocs) so both agree on where front matter ends.
+The split follows MkDocs' own pattern (`mkdocs.utils.meta.YAML_RE`, not imported
+so the engine does not import MkDocs), so both agree on where front matter ends,
+with two differences MkDocs gets wrong for editors: empty front matter (`---` on
+lines 1 and 2) and a closing `---` on the last line without a line break after
+it (as Notepad and VS Code save) are front matter here too.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from . import strictyaml
 from .memo import ChangedDuringRun, FileText, digest_of_bytes, known_file, looked_at, recalled, record_file, remembered, text_of
 from .problems import Problem, dotted
 
-# Same as mkdocs.utils.meta.YAML_RE: `---` on line 1, YAML, then `---` or `...`.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+# As mkdocs.utils.meta.YAML_RE: `---` on line 1, YAML, then `---` or `...`; but the
+# YAML may be empty (tried first, so `---` on line 2 closes it) and the file may end
+# right after the closing line.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(|.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.UNICODE | re.DOTALL)
 
 # Minutes are text; a file this large is a mistake (or an attack), not a meeting.
 MAX_BYTES = 1_000_000
@@ -137,6 +142,8 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
     except strictyaml.StrictYamlError as exc:
         problems.append(Problem(shown, 2 + exc.line, dotted(exc.loc), exc.message))
         return None
+    if parsed.data is None:  # empty front matter (or only comments): the schema names the missing fields
+        parsed = strictyaml.Parsed(data={}, lines={(): 0})  # a new one: the memo may hold the reading
     if not isinstance(parsed.data, dict):
         problems.append(Problem(shown, 2, "", "front matter ska vara rader av formen `fält: värde`"))
         return None
