@@ -40,13 +40,13 @@ def plant_in_front_matter(path: Path, after: str, line: str) -> None:
 def email_in_minutes_body(root: Path) -> tuple[str, str]:
     path = root / "minutes/norra/2021-05-05.md"
     plant_in_body(path, "Frågor till eva.exempel@example.org.")
-    return f"minutes/norra/2021-05-05.md:{line_of(path, 'eva.exempel')}: e-postadressen `eva.exempel@example.org` får inte stå här", "GDPR"
+    return f"minutes/norra/2021-05-05.md:{line_of(path, 'eva.exempel')}: text: e-postadressen `eva.exempel@example.org` får inte stå här", "GDPR"
 
 
 def phone_in_project(root: Path) -> tuple[str, str]:
     path = root / "projects/cresco-creare.md"
     plant_in_body(path, "Ring projektledaren på 070-174 06 05.")
-    return f"projects/cresco-creare.md:{line_of(path, '070-174')}: telefonnumret `070-174 06 05` får inte stå här", "extra.contact"
+    return f"projects/cresco-creare.md:{line_of(path, '070-174')}: text: telefonnumret `070-174 06 05` får inte stå här", "extra.contact"
 
 
 def personnummer_in_front_matter(root: Path) -> tuple[str, str]:

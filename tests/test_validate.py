@@ -123,7 +123,12 @@ CASES = [
     ("no front matter", "## 1. Välkommen\n", 1, "", "saknar front matter"),
     ("empty file", "", 1, "", "tom"),
     ("unterminated front matter", "---\ndate: 2021-05-05\n", 1, "", "avslutas inte"),
-    ("tab", replace("present:\n  - Eva", "present:\n\t- Eva"), 7, "", "tabbtecken"),
+    ("tab", replace("present:\n  - Eva", "present:\n\t- Eva"), 7, "present[0]", "tabbtecken"),
+    ("item with a colon", replace("  - Eva Bremer", "  - Eva Bremer: ordförande"), 7, "present[0]", 'utan kolon, eller hela texten inom citattecken: `"Eva Bremer: ordförande"`'),
+    ("empty item", replace("  - Eva Bremer", "  - Eva Bremer\n  -"), 8, "present[1]", "ska vara text, inte tomt; skriv texten efter strecket, eller ta bort raden"),
+    ("field as a group", replace("group: norra", "group: norra\nchair:\n  name: Eva Bremer"), 4, "chair", "skriv texten på samma rad som fältet, t.ex. `chair: …`"),
+    ("true as text", replace("group: norra", "group: norra\nplace: true"), 4, "place", 'inte ja/nej-värdet true; sätt texten inom citattecken, t.ex. "true"'),
+    ("number as text", replace("group: norra", "group: norra\nplace: 12"), 4, "place", 'inte talet 12; sätt texten inom citattecken, t.ex. "12"'),
     ("duplicate key", replace("end: 11:45", "end: 11:45\nend: 11:50"), 6, "end", "två gånger"),
     ("duplicate nested key", replace("    end: 2021-08-24T11:45", "    end: 2021-08-24T11:45\n    end: 2021-08-24T12:00"), 13, "next_meetings[0].end", "två gånger"),
     ("Material key", replace("group: norra", "group: norra\ntags: [x]"), 4, "tags", "okänt fält"),
@@ -142,6 +147,7 @@ def test_each_mistake_has_its_message(tmp_path: Path, what: str, text: str, line
     assert (problem.path, problem.line, problem.field) == ("minutes/norra/2021-05-05.md", line, field), str(problem)
     assert words in problem.message
     assert not re.search(r"\b(found|expected|allowed|scanning|mapping)\b", problem.message), "the parser's English"
+    assert "yes/no" not in problem.message and "ja/nej;" not in problem.message  # only true/false are ja/nej-värden here
 
 
 def test_empty_front_matter_names_the_missing_fields(tmp_path: Path) -> None:
@@ -206,6 +212,12 @@ def test_project_rules(tmp_path: Path) -> None:
     (tmp_path / "projects" / "x.md").write_text("---\ntitle: X\nsummary: S\nstatus: pågående\nkind: projekt\nstart: 2022-01-01\nend: 2021-01-01\nareas: [mellersta]\n---\n", encoding="utf-8")
     _, problems = load_archive(layout)
     assert [(p.line, p.field) for p in problems] == [(7, "end"), (8, "areas[0]")] or [(p.line, p.field) for p in problems] == [(7, "end")]
+
+
+def test_a_tab_in_groups_yml_names_the_field_on_its_line(tmp_path: Path) -> None:
+    problem = only_problem(make_content(tmp_path, groups=GROUPS.replace("      workplace:", "\t\t\tworkplace:")))
+    assert (problem.path, problem.line, problem.field) == ("minutes/groups.yml", 5, "norra.members[0].workplace")
+    assert "tabbtecken" in problem.message
 
 
 def test_unreadable_groups_file_is_one_problem_not_one_per_minutes(tmp_path: Path) -> None:

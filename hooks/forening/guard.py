@@ -174,14 +174,21 @@ def _docs_pages(layout: Layout) -> list[Path]:
 
 
 def _fields_by_line(shown: str, text: str) -> dict[int, str]:
-    """For YAML lines, the field written on that line (`present[2]`), for messages."""
+    """For YAML lines, the field written on that line (`present[2]`), and `text` for the
+    lines of a Markdown body, for messages (`path:line: field: message`)."""
     if shown.endswith((".yml", ".yaml")):
         yaml_text, first = text, 1
     else:
         match = load.FRONT_MATTER.match(text)
+        body_line = text.count("\n", 0, match.end()) + 1 if match else 1
+        body = {line: "text" for line in range(body_line, text.count("\n") + 2)}
         if not match:
-            return {}
-        yaml_text, first = match.group(1), 2
+            return body
+        return {**_yaml_fields(match.group(1), 2), **body}
+    return _yaml_fields(yaml_text, first)
+
+
+def _yaml_fields(yaml_text: str, first: int) -> dict[int, str]:
     try:
         parsed = strictyaml.load(yaml_text)
     except strictyaml.StrictYamlError:

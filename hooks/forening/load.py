@@ -134,7 +134,7 @@ def read_document(path: Path, shown: str, problems: list[Problem]) -> Document |
     yaml_text = match.group(1)
     tab_problem = _find_tab(yaml_text)
     if tab_problem is not None:
-        problems.append(Problem(shown, 2 + tab_problem, "", "tabbtecken i front matter; använd mellanslag för indrag"))
+        problems.append(Problem(shown, 2 + tab_problem, _field_on_line(yaml_text, tab_problem), "tabbtecken i front matter; använd mellanslag för indrag"))
         return None
     front = FileText(yaml_text)  # its digest, computed once, finds the reading and goes in the record
     try:
@@ -221,7 +221,7 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Any, str
         return None
     tab_line = _find_tab(text)
     if tab_line is not None:
-        problems.append(Problem(shown, 1 + tab_line, "", "tabbtecken; använd mellanslag för indrag"))
+        problems.append(Problem(shown, 1 + tab_line, _field_on_line(text, tab_line), "tabbtecken; använd mellanslag för indrag"))
         return None
     try:
         parsed = read_yaml_text(text)
@@ -245,3 +245,16 @@ def _find_tab(yaml_text: str) -> int | None:
     """0-based line of the first tab in YAML, where YAML forbids it for indentation."""
     at = yaml_text.find("\t")
     return None if at < 0 else yaml_text.count("\n", 0, at)
+
+
+def _field_on_line(yaml_text: str, line: int) -> str:
+    """The field written on a (0-based) line of YAML that holds a tab, for the message:
+    read with each tab as the spaces the editor meant (tried as 2, 4, 8, 1); "" if unreadable."""
+    for width in (2, 4, 8, 1):
+        try:
+            parsed = strictyaml.load(yaml_text.replace("\t", " " * width))
+        except strictyaml.StrictYamlError:
+            continue
+        on_line = [loc for loc, at in parsed.lines.items() if at == line and loc]
+        return dotted(max(on_line, key=len)) if on_line else ""
+    return ""

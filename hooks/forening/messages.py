@@ -41,7 +41,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
     if kind == "extra_forbidden":
         return _unknown_field(str(loc[-1]), _model_at(model, loc[:-1]))
     if kind == "string_type":
-        return f"ska vara text, inte {_describe(value)}; sätt texten inom citattecken om den ser ut som ett tal eller ja/nej"
+        return f"ska vara text, inte {_describe(value)}; {_how_to_write_text(value, loc)}"
     if kind == "list_type":
         return f"ska vara en lista, inte {_describe(value)}; skriv ett värde per rad som börjar med `- `"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -53,11 +53,30 @@ def _message(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
     return error["msg"]
 
 
+def _how_to_write_text(value: Any, loc: Loc) -> str:
+    """The fix for a value the reader did not take as text, by what it took it as."""
+    item = bool(loc) and isinstance(loc[-1], int)  # `- …` in a list, not `field: …`
+    if value is None:
+        return f"skriv texten efter {'strecket' if item else 'kolonet'}, eller ta bort raden"
+    if isinstance(value, dict) and item:  # `- Eva Bremer: ordförande`
+        example = ""
+        if len(value) == 1 and not isinstance(next(iter(value.values())), (dict, list)):
+            key, inner = next(iter(value.items()))
+            example = ": `\"" + f"{key}: {'' if inner is None else inner}".strip().replace('"', '\\"') + '"`'
+        return f"ett kolon följt av mellanslag gör raden till ett fält; skriv texten utan kolon, eller hela texten inom citattecken{example}"
+    if isinstance(value, dict):  # `chair:` with indented fields under it
+        return f"skriv texten på samma rad som fältet, t.ex. `{loc[-1] if loc else 'fält'}: …`, utan indragna rader under"
+    if isinstance(value, list):
+        return "skriv en enda text, inte en lista"
+    shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    return f'sätt texten inom citattecken, t.ex. "{shown}"'
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "tomt"
     if isinstance(value, bool):
-        return "true/false (YAML läser yes/no/on/off som sant/falskt)"
+        return f"ja/nej-värdet {'true' if value else 'false'}"
     if isinstance(value, int):
         return f"talet {value}"
     if isinstance(value, list):

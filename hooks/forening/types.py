@@ -101,8 +101,8 @@ def parse_years(value: Any) -> int:
 def _show(value: Any) -> str:
     if value is None:
         return "tomt värde"
-    if isinstance(value, bool):
-        return f"{value!s} (YAML läser yes/no/on/off som ja/nej)".lower()
+    if isinstance(value, bool):  # only true/false: yes, no, on and off stay text (strictyaml)
+        return f"ja/nej-värdet {'true' if value else 'false'}"
     if isinstance(value, (list, dict)):
         return "en lista" if isinstance(value, list) else "en grupp av fält"
     return f"`{value}`"
