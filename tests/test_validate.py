@@ -114,6 +114,8 @@ CASES = [
      .replace("date: 2021-05-05", "date: 2021-02-30"), 2, "date", "finns inte i kalendern"),
     ("end before start", replace("end: 11:45", "end: 08:00"), 5, "end", "måste vara efter"),
     ("next meeting end before start", replace("end: 2021-08-24T11:45", "end: 2021-08-24T08:00"), 12, "next_meetings[0].end", "måste vara efter"),
+    ("next meeting end without its date", replace("end: 2021-08-24T11:45", "end: 11:45"), 12, "next_meetings[0].end", "`11:45` är ingen tidpunkt; skriv datum och tid, t.ex. 2021-08-24T11:45"),
+    ("next meeting end without a time", replace("end: 2021-08-24T11:45", "end: 2021-08-24"), 12, "next_meetings[0].end", "2021-08-24 saknar klockslag; skriv t.ex. 2021-08-24T11:45"),
     ("unknown group", replace("  - group: norra", "  - group: mellersta"), 10, "next_meetings[0].group", "finns inte"),
     ("unknown project", replace("[cresco-creare]", "[cresco-crear]"), 8, "projects[0]", "menade du `cresco-creare`"),
     ("YAML 1.1 no", replace("present:\n  - Eva Bremer", "present: no"), 6, "present", "ska vara en lista"),

@@ -63,10 +63,17 @@ def parse_date_or_datetime(value: Any) -> dt.date | dt.datetime:
 
 
 def parse_datetime(value: Any) -> dt.datetime:
-    result = parse_date_or_datetime(value)
-    if not isinstance(result, dt.datetime):
-        raise fail(f"{value} saknar klockslag; skriv t.ex. {value}T11:45")
-    return result
+    """A date with a time (a next meeting's `end`): a date alone is no end, so its
+    message does not offer one as `parse_date_or_datetime`'s does."""
+    if isinstance(value, dt.datetime):
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    if _DATE.match(text):
+        raise fail(f"{parse_date(text)} saknar klockslag; skriv t.ex. {text}T11:45")
+    match = _DATETIME.match(text)
+    if not match:
+        raise fail(f"{_show(value)} är ingen tidpunkt; skriv datum och tid, t.ex. 2021-08-24T11:45")
+    return dt.datetime.combine(parse_date(match[1]), parse_time(match[2]))
 
 
 def check_slug(value: str) -> str:
