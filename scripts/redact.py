@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if plan.removals:
         verb = "Tog bort" if args.apply else "Skulle ta bort"
-        print(f"{verb} {name} på {len(plan.removals)} ställen i {len(plan.texts)} filer:")
+        print(f"{verb} {name} på {_count(len(plan.removals), 'ställe', 'ställen')} i {_count(len(plan.texts), 'fil', 'filer')}:")
         for removal in sorted(plan.removals):
             print(f"  {removal}")
     else:
@@ -69,10 +69,15 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.apply:
         written = redact.write(layout, plan)
-        print(f"\nSkrev {len(written)} filer." if written else "\nInget att skriva.")
+        print(f"\nSkrev {_count(len(written), 'fil', 'filer')}." if written else "\nInget att skriva.")
     elif plan.texts:
         print("\nProvkörning: inget har ändrats. Kör igen med --apply för att skriva ändringarna.")
     return 0
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """`1 fil`, `2 filer`: Swedish singular and plural."""
+    return f"{n} {one if n == 1 else many}"
 
 
 if __name__ == "__main__":

@@ -91,6 +91,14 @@ def test_cli_dry_run_writes_nothing_apply_writes_and_stays_valid(project_copy: P
     assert again.returncode == 0 and "finns inte i någon närvarolista" in again.stdout
 
 
+def test_cli_counts_in_singular_for_one(project_copy: Path) -> None:
+    dry = redact_cli(project_copy, "Annita Into")  # a guest in one attendance list, not a member
+    assert dry.returncode == 0, dry.stderr
+    assert "Skulle ta bort Annita Into på 1 ställe i 1 fil:" in dry.stdout
+    applied = redact_cli(project_copy, "Annita Into", "--apply")
+    assert "Tog bort Annita Into på 1 ställe i 1 fil:" in applied.stdout and "Skrev 1 fil." in applied.stdout
+
+
 def test_cli_refuses_to_work_on_invalid_content(project_copy: Path) -> None:
     broken = project_copy / "minutes/norra/2021-05-05.md"
     broken.write_text(broken.read_text(encoding="utf-8").replace("group: norra", "group: norr"), encoding="utf-8")
