@@ -24,6 +24,9 @@ USUAL_AGENDA = ("Välkommen", "Inledning", "Rapport från styrelsemötet", "Övr
 
 # Fields written even when empty, so the secretary sees where things go.
 SHOWN_EMPTY = ("present", "absent", "projects", "decisions", "next_meetings")
+# An empty list is written `absent: []` (the schema takes no empty `absent:`), and `- Namn`
+# under it is a YAML error (strictyaml says to remove the []): the comment says so first.
+EMPTY_LIST_NOTE = "Skriv ett per rad under fältet, med `  - ` först, och ta då bort []."
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,12 @@ def scaffold(archive: Archive, group: str, date: dt.date) -> Scaffold:
             data["place"] = meeting.place
         note = f" ({meeting.note})" if meeting.note else ""
         comments["date"] = f"Mötet annonserades i {announced_in.source}{note}; tid och plats kommer därifrån."
+    minutes = Minutes.model_validate(data)
+    for name in SHOWN_EMPTY:  # written `name: []`, which must go when items are written under it
+        if not getattr(minutes, name) and name in comments:
+            comments[name] += f"\n{EMPTY_LIST_NOTE}"
     body = "\n\n".join(f"## {number}. {item}" for number, item in enumerate(USUAL_AGENDA, start=1)) + "\n"
-    return Scaffold(Minutes.model_validate(data), body, comments, announced_in)
+    return Scaffold(minutes, body, comments, announced_in)
 
 
 def announced_meeting(archive: Archive, group: str, date: dt.date) -> Meeting | None:
