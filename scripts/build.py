@@ -35,9 +35,11 @@ with pinned_packages():  # run with .venv's Python directly: see installed.py
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    parser = argparse.ArgumentParser(
+        description="Bygg webbplatsen. site/ byts ut först när bygget är klart och alla kontroller har gått igenom; misslyckas bygget är site/ orörd.",
+    )
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="mappen att bygga till (standard: site/)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="inställningsfilen (standard: mkdocs.yml)")
     args = parser.parse_args(argv)
     site = args.site_dir.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -49,11 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(args.config), "--site-dir", str(staging)],
-            check=False,
-        )
-        if result.returncode != 0:
+        returncode = _mkdocs_build(args.config, staging)
+        if returncode != 0:
             print(f"Bygget misslyckades; inget publicerades ({kept}).", file=sys.stderr)
             return 1
         if os.path.ismount(site):
@@ -69,6 +68,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+# MkDocs' last line after a failed build, in English; the Swedish summary follows it.
+_ABORTED = "Aborted with a BuildError!"
+
+
+def _mkdocs_build(config: Path, staging: Path) -> int:
+    """Run `mkdocs build` into `staging`, passing its log on as it comes, but for _ABORTED."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(config), "--site-dir", str(staging)]
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace") as process:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if line.strip() != _ABORTED:
+                sys.stderr.write(line)
+                sys.stderr.flush()
+    return process.returncode
 
 
 def _swap(site: Path, staging: Path) -> None:

@@ -28,7 +28,9 @@ with pinned_packages():  # run with .venv's Python directly: see installed.py
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description="Påbörja minnesanteckningarna för ett kommande möte: gruppens ledamöter som närvarande, tid och plats från mötet som annonserades tidigare, och de vanliga rubrikerna. En befintlig fil skrivs aldrig över utan --force.",
+    )
     parser.add_argument("--group", required=True, help="gruppens kortnamn i minutes/groups.yml, t.ex. norra")
     parser.add_argument("--date", required=True, help="mötesdatum ÅÅÅÅ-MM-DD")
     parser.add_argument("-o", "--output", help="fil att skriva (standard minutes/<grupp>/<datum>.md); - skriver till skärmen")

@@ -40,7 +40,9 @@ def day(text: str) -> dt.date:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description="Skriv nyhetsbrevet: vad webbplatsen publicerade under en period, som .md (en sida att lägga i docs/), .txt och .html (att klistra in i ett e-postverktyg).",
+    )
     parser.add_argument("--from", dest="start", type=day, required=True, help="första dagen i perioden (ÅÅÅÅ-MM-DD)")
     parser.add_argument("--to", dest="end", type=day, default=None, help="sista dagen i perioden (standard: i dag)")
     parser.add_argument("-o", "--output", type=Path, default=Path("nyhetsbrev"), help="mapp att skriva till (standard: nyhetsbrev/)")

@@ -32,10 +32,12 @@ with pinned_packages():  # run with .venv's Python directly: see installed.py
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description="Ta bort en person ur arkivet på begäran (GDPR): ur närvarolistor, som ordförande eller sekreterare och ur groups.yml. Andra omnämnanden listas med fil:rad för att redigeras för hand.",
+    )
     parser.add_argument("name", help="personens namn som det skrivs i minnesanteckningarna")
     parser.add_argument("--apply", action="store_true", help="skriv ändringarna (annars bara en provkörning)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (the one with mkdocs.yml)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
     args = parser.parse_args(argv)
     layout = Layout(root=args.root.resolve())
     name = " ".join(args.name.split())

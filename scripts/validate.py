@@ -33,8 +33,11 @@ with pinned_packages():  # pre-commit runs this with .venv's Python directly: se
 
 @without_gc_pauses  # also while reporting: tens of thousands of lines over a large archive (see speed.py)
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="*", type=Path, help="filer eller mappar vars förslag visas (fel visas alltid i alla filer)")
+    parser = argparse.ArgumentParser(
+        description="Kontrollera allt innehåll (minnesanteckningar, projekt, groups.yml, sidor i docs/ och inställningarna i mkdocs.yml) utan att bygga webbplatsen. Varje fel skrivs som fil:rad: fält: meddelande.",
+        epilog="Slutkod 0 när inget fel finns (förslag kan finnas kvar), annars 1.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, help="filer eller mappar vars förslag visas (fel visas alltid i alla filer, eftersom hänvisningar går mellan filer)")
     parser.add_argument("--root", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
     args = parser.parse_args(argv)
     root = args.root.resolve()

@@ -90,8 +90,31 @@ def test_failed_build_leaves_previous_site(project_copy: Path) -> None:
     (project_copy / "projects" / "startgrid.md").write_text("broken", encoding="utf-8")
     result = run(build, cwd=project_copy)
     assert result.returncode == 1 and "orörd" in result.stderr
+    assert "projects/startgrid.md:1: " in result.stderr and "Aborted with a BuildError" not in result.stderr, result.stderr
     assert (project_copy / "site" / "index.html").read_text(encoding="utf-8") == before
     assert not list(project_copy.glob(".site-build-*"))
+
+
+@pytest.mark.parametrize(
+    ("script", "words"),
+    [
+        ("validate", ["Kontrollera allt innehåll", "visa bara problemen i dessa filer", "projektmappen"]),
+        ("build", ["Bygg webbplatsen", "mappen att bygga till", "inställningsfilen"]),
+        ("redact", ["Ta bort en person", "projektmappen"]),
+        ("new_minutes", ["Påbörja minnesanteckningarna"]),
+        ("newsletter", ["Skriv nyhetsbrevet"]),
+    ],
+)
+def test_help_is_swedish(script: str, words: list[str]) -> None:
+    """Every option has a Swedish help text; only argparse's own words (usage, -h) are English."""
+    result = run([sys.executable, str(ROOT / "scripts" / f"{script}.py"), "--help"], cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert all(word in text for word in words), text
+    for english in ("Check every", "only report", "project folder", "Build the site", "Remove a person", "Start a new", "Write the newsletter"):
+        assert english not in text
+    options = [line for line in result.stdout.splitlines() if line.startswith("  -") and not line.startswith("  -h")]
+    assert all(len(line.split("  ")) > 1 or line.strip().endswith(("OUTPUT", "OUTPUT,")) for line in options), options
 
 
 def test_repository_content_is_valid() -> None:
