@@ -124,7 +124,7 @@ def test_a_script_in_a_minutes_body_stops_check_and_build(project_copy: Path, tm
     path.write_text(text[:body_start] + "\n<script>alert(1)</script>\n" + text[body_start:], encoding="utf-8")
     for result in (validate(project_copy), mkdocs_build(project_copy, tmp_path / "out")):
         assert result.returncode == 1
-        assert f"minutes/norra/2022-01-01.md:{line}: HTML-taggen <script>" in result.stderr
+        assert f"minutes/norra/2022-01-01.md:{line}: text: HTML-taggen <script>" in result.stderr
         assert "Traceback" not in result.stderr
 
 
@@ -136,7 +136,7 @@ def test_a_script_in_a_hand_written_page_fails_the_build(project_copy: Path, tmp
     index.write_text(text + "\n<script>alert(1)</script>\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode == 1
-    assert f"docs/index.md:{text.count(chr(10)) + 2}: HTML-taggen <script>" in result.stderr, result.stderr
+    assert f"docs/index.md:{text.count(chr(10)) + 2}: text: HTML-taggen <script>" in result.stderr, result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
 
 
@@ -157,8 +157,8 @@ def test_script_in_a_docs_page_is_refused_by_make_check_at_its_line(tmp_path: Pa
     page.write_text(text + "\n<script>alert(1)</script>\n\n[Klicka](javascript:alert(1))\n", encoding="utf-8")
     result = validate(root)
     assert result.returncode == 1
-    assert f"docs/tillganglighet.md:{lines + 2}: HTML-taggen <script>" in result.stderr, result.stderr
-    assert f"docs/tillganglighet.md:{lines + 4}: länkar som börjar med `javascript:`" in result.stderr
+    assert f"docs/tillganglighet.md:{lines + 2}: text: HTML-taggen <script>" in result.stderr, result.stderr
+    assert f"docs/tillganglighet.md:{lines + 4}: text: länkar som börjar med `javascript:`" in result.stderr
 
 
 def test_the_real_docs_pages_pass_the_source_check() -> None:

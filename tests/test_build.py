@@ -98,7 +98,7 @@ def test_failed_build_leaves_previous_site(project_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("script", "words"),
     [
-        ("validate", ["Kontrollera allt innehåll", "visa bara problemen i dessa filer", "projektmappen"]),
+        ("validate", ["Kontrollera allt innehåll", "vars förslag visas (fel visas alltid i alla filer", "projektmappen"]),
         ("build", ["Bygg webbplatsen", "mappen att bygga till", "inställningsfilen"]),
         ("redact", ["Ta bort en person", "projektmappen"]),
         ("new_minutes", ["Påbörja minnesanteckningarna"]),

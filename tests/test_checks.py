@@ -53,12 +53,12 @@ def test_one_run_reports_every_error_of_every_file(project_copy: Path) -> None:
     )
     (project_copy / "projects" / "nytt-projekt.md").write_text(PROJECT, encoding="utf-8")
     expected = [
-        "minutes/norra/2023-09-12.md:7: tabbtecken",
+        "minutes/norra/2023-09-12.md:7: present[0]: tabbtecken",
         "minutes/norra/2023-10-10.md:6: precent: okänt fält",
-        "minutes/norra/2023-10-10.md:17: telefonnumret `070-123 45 67`",
+        "minutes/norra/2023-10-10.md:17: text: telefonnumret `070-123 45 67`",
         "minutes/norra/2023-11-14.md:12: projects[0]: projektet `cresco-kreare` finns inte",
-        "minutes/norra/2023-11-14.md:17: HTML-taggen <script>",
-        "minutes/norra/2023-11-14.md:17: personnumret `850312-1231`",
+        "minutes/norra/2023-11-14.md:17: text: HTML-taggen <script>",
+        "minutes/norra/2023-11-14.md:17: text: personnumret `850312-1231`",
         "projects/nytt-projekt.md:4: status: `pagaende` är inte tillåtet",
     ]
     first = validate(project_copy)

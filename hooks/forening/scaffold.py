@@ -24,9 +24,8 @@ USUAL_AGENDA = ("Välkommen", "Inledning", "Rapport från styrelsemötet", "Övr
 
 # Fields written even when empty, so the secretary sees where things go.
 SHOWN_EMPTY = ("present", "absent", "projects", "decisions", "next_meetings")
-# An empty list is written `absent: []` (the schema takes no empty `absent:`), and `- Namn`
-# under it is a YAML error (strictyaml says to remove the []): the comment says so first.
-EMPTY_LIST_NOTE = "Skriv ett per rad under fältet, med `  - ` först, och ta då bort []."
+# An empty list is written `absent:` (the schema reads it as []): the comment says how to fill it.
+EMPTY_LIST_NOTE = "Skriv ett per rad under fältet, med `  - ` först."
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def scaffold(archive: Archive, group: str, date: dt.date) -> Scaffold:
         note = f" ({meeting.note})" if meeting.note else ""
         comments["date"] = f"Mötet annonserades i {announced_in.source}{note}; tid och plats kommer därifrån."
     minutes = Minutes.model_validate(data)
-    for name in SHOWN_EMPTY:  # written `name: []`, which must go when items are written under it
+    for name in SHOWN_EMPTY:  # written `name:`, to be filled in under it
         if not getattr(minutes, name) and name in comments:
             comments[name] += f"\n{EMPTY_LIST_NOTE}"
     body = "\n\n".join(f"## {number}. {item}" for number, item in enumerate(USUAL_AGENDA, start=1)) + "\n"

@@ -13,7 +13,7 @@ to MkDocs as page meta, so our names cannot collide with Material's.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
@@ -48,6 +48,17 @@ class Model(BaseModel):
     """Shared settings: unknown fields are errors, models are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_field_is_empty_list(cls, data: Any) -> Any:
+        """`absent:` with nothing after it is YAML's null; an editor means "none yet", so a
+        list field reads it as an empty list, and names written under it later are valid."""
+        if isinstance(data, dict):
+            empty = [name for name, field in cls.model_fields.items() if data.get(name, 0) is None and get_origin(field.annotation) is list]
+            if empty:
+                data = {**data, **{name: [] for name in empty}}
+        return data
 
 
 class Member(Model):

@@ -76,7 +76,7 @@ def _field(name: str, value: Any, depth: int, keep: set[str]) -> list[str]:
     indent = INDENT * depth
     if isinstance(value, list):
         if not value:
-            return [f"{indent}{name}: []"]
+            return [f"{indent}{name}:"]  # empty: items can be written under it (the schema reads it as [])
         lines = [f"{indent}{name}:"]
         for item in value:
             if isinstance(item, BaseModel):
