@@ -40,12 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="mappen att bygga till (standard: site/)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="inställningsfilen (standard: mkdocs.yml)")
+    parser.add_argument("--publish", action="store_true", help="bygget ska publiceras: en platshållare som site_url (example.invalid) är då ett fel")
     args = parser.parse_args(argv)
     site = args.site_dir.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     kept = "den tidigare versionen i site/ är orörd" if site.exists() else "ingen site/ skapades"
     config_path = args.config.resolve()
-    _, problems = siteconfig.read(config_path.parent, config_path.name)  # MkDocs would say it in English
+    config, problems = siteconfig.read(config_path.parent, config_path.name)  # MkDocs would say it in English
+    if config is not None and args.publish:
+        problems += siteconfig.publishing_problems(config)
     if problems:
         print(f"{report(problems)}\nBygget misslyckades; inget publicerades ({kept}).", file=sys.stderr)
         return 1

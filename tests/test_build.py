@@ -204,3 +204,18 @@ def test_site_that_is_a_mount_point_is_replaced_in_place(build_script: tuple[Any
     assert site.stat().st_ino == inode  # the same folder, not a renamed one
     assert (site / "index.html").is_file() and not (site / "stale.html").exists()
     assert not list(site.parent.glob(".site-*"))
+
+
+def test_a_build_to_publish_refuses_the_placeholder_site_url(project_copy: Path, tmp_path: Path) -> None:
+    """The calendar page tells visitors to subscribe at site_url: https://example.invalid/ must never go out."""
+    site = tmp_path / "site"
+    command = [sys.executable, str(project_copy / "scripts" / "build.py"), "--site-dir", str(site), "--publish"]
+    result = run(command, cwd=project_copy)
+    assert result.returncode == 1 and not site.exists()
+    line = (project_copy / "mkdocs.yml").read_text(encoding="utf-8").split("\nsite_url:")[0].count("\n") + 2
+    assert f"mkdocs.yml:{line}: site_url: `https://example.invalid/` är en platshållare" in result.stderr, result.stderr
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://example.invalid/", "https://www.samordningsforbundetskaraborg.se/"), encoding="utf-8")
+    result = run(command, cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert "https://www.samordningsforbundetskaraborg.se/kalender.ics" in (site / "kalender" / "index.html").read_text(encoding="utf-8")

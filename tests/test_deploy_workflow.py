@@ -1,4 +1,4 @@
-"""The deploy workflow (.github/workflows/deploy.yml): publishes only a site that passed `make test` and `make site`."""
+"""The deploy workflow (.github/workflows/deploy.yml): publishes only a site that passed `make test` and `make publish`."""
 
 from __future__ import annotations
 
@@ -32,11 +32,11 @@ def test_triggers_on_push_to_main_and_daily(workflow: dict[str, Any]) -> None:
     assert minute.isdigit() and hour.isdigit() and (day, month, weekday) == ("*", "*", "*")
 
 
-def test_build_runs_make_test_then_make_site_then_uploads_site(workflow: dict[str, Any]) -> None:
+def test_build_runs_make_test_then_make_publish_then_uploads_site(workflow: dict[str, Any]) -> None:
     build = steps(workflow, "build")
     runs = [step.get("run", "") for step in build]
     uses = [step.get("uses", "") for step in build]
-    test_at, site_at = runs.index("make test"), runs.index("make site")
+    test_at, site_at = runs.index("make test"), runs.index("make publish")
     upload_at = next(i for i, action in enumerate(uses) if action.startswith("actions/upload-pages-artifact@"))
     assert test_at < site_at < upload_at
     assert any(run.startswith(".venv/bin/python scripts/linkcheck.py site") for run in runs[site_at:upload_at])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import load, strictyaml
 from .problems import Problem
@@ -24,6 +25,7 @@ class SiteConfig:
 
     site_name: str
     site_url: str
+    site_url_line: int  # 1-based, for `publishing_problems`
     docs_dir: str
     extra: dict[str, Any]
     document: load.Document = field(repr=False)  # for the line of any setting under `extra`
@@ -50,8 +52,33 @@ def read(root: Path, config_file: str = CONFIG_FILE) -> tuple[SiteConfig | None,
     config = SiteConfig(
         site_name=str(parts["site_name"].data or ""),
         site_url=str(parts["site_url"].data or ""),
+        site_url_line=1 + parts["site_url"].lines.get(("site_url",), 0),
         docs_dir=str(parts["docs_dir"].data or "docs"),
         extra=extra.data if isinstance(extra.data, dict) else {},
         document=document,
     )
     return config, problems
+
+
+# Names reserved for examples and tests (RFC 2606, RFC 6761): a site_url there is a placeholder.
+_PLACEHOLDER_ENDINGS = (".invalid", ".example", ".test", ".localhost")
+_PLACEHOLDER_HOSTS = ("localhost", "example.com", "example.org", "example.net")
+
+
+def publishing_problems(config: SiteConfig) -> list[Problem]:
+    """What stops a build that is to be published (scripts/build.py --publish, the deploy
+    workflow): a `site_url` that is still a placeholder. Local builds and tests may use one;
+    a published site may not, for its calendar page tells visitors to subscribe at that
+    address, and its feeds, sitemap and canonical links all carry it."""
+    host = (urlsplit(config.site_url).hostname or "").lower()
+    if host and not host.endswith(_PLACEHOLDER_ENDINGS) and host not in _PLACEHOLDER_HOSTS:
+        return []
+    return [
+        Problem(
+            CONFIG_FILE,
+            config.site_url_line,
+            "site_url",
+            f"`{config.site_url}` är en platshållare; skriv webbplatsens riktiga adress, t.ex. https://www.example.se/, "
+            "innan den publiceras (kalenderprenumerationer, flöden och sitemap använder den)",
+        )
+    ]
