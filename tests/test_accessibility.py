@@ -154,3 +154,51 @@ def test_statement_says_what_digg_requires(site: Path) -> None:
     assert "https://www.digg.se/tdosanmalan" in hrefs  # DIGG's reporting function
     assert "../kontakt/" in hrefs  # feedback goes through the contact page
     assert "#innehall-som-inte-ar-tillgangligt" in hrefs and article.select_one("#innehall-som-inte-ar-tillgangligt")
+
+
+# Where the focus is: on screen (not in the closed drawer at x < 0), and what it is.
+# A hidden radio (the palette switch) is shown by the label after it.
+FOCUS = """() => { const e = document.activeElement, s = getComputedStyle(e);
+  const shown = e.getBoundingClientRect().width === 0 && e.nextElementSibling?.tagName === 'LABEL' ? e.nextElementSibling : e;
+  const r = shown.getBoundingClientRect();
+  return { tag: e.tagName, name: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40),
+           role: e.getAttribute('role'), expanded: e.getAttribute('aria-expanded'),
+           onscreen: r.right > 0 && r.left < innerWidth && r.width > 0 && s.visibility === 'visible',
+           in_drawer: !!e.closest('.md-sidebar--primary'), body: e === document.body } }"""
+MENU = "label.md-header__button[for=__drawer]"
+
+
+@pytest.mark.parametrize("width", [390, 640])  # a phone; 1280 px at 200% zoom
+@pytest.mark.parametrize("path", ["", "redaktorer/"])  # the editors' page has an open submenu
+def test_menu_opens_by_keyboard_and_the_closed_menu_takes_no_focus(browser: Browser, served_site: str, width: int, path: str) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(served_site + path)
+    reached = None
+    for stop in range(40):  # with the drawer closed, every stop is on screen, none in the drawer
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        if focus["body"]:
+            break
+        assert focus["onscreen"] and not focus["in_drawer"], f"{width} px, stop {stop}: focus off screen or in the closed menu: {focus}"
+        if reached is None and page.evaluate(f"document.activeElement.matches('{MENU}')"):
+            reached = focus
+    assert reached is not None, f"{width} px: Tab never reaches the menu button"
+    assert (reached["role"], reached["name"], reached["expanded"]) == ("button", "Meny", "false")
+    for key in ("Enter", " "):
+        page.focus(MENU)
+        page.keyboard.press(key)
+        assert page.evaluate("document.getElementById('__drawer').checked"), f"{key!r} does not open the menu"
+        assert page.get_attribute(MENU, "aria-expanded") == "true"
+        for _ in range(20):  # the open menu's links come next, on screen
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('.md-sidebar--primary a')"):
+                break
+        else:
+            pytest.fail(f"{width} px: the open menu's links cannot be reached with Tab")
+        page.evaluate(SETTLE)
+        assert page.evaluate(FOCUS)["onscreen"]
+        page.keyboard.press("Escape")  # closes the menu, back on its button
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert page.evaluate(f"document.activeElement.matches('{MENU}')")
+        assert page.get_attribute(MENU, "aria-expanded") == "false"
+    page.close()
