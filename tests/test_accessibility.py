@@ -202,3 +202,39 @@ def test_menu_opens_by_keyboard_and_the_closed_menu_takes_no_focus(browser: Brow
         assert page.evaluate(f"document.activeElement.matches('{MENU}')")
         assert page.get_attribute(MENU, "aria-expanded") == "false"
     page.close()
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every built HTML page's path as served ("" for the start page), 404.html too."""
+    paths = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    return [p.removesuffix("index.html") for p in paths]
+
+
+def test_every_page_has_one_skip_link_to_its_article_and_no_empty_toc(site: Path) -> None:
+    pages = built_pages(site)
+    assert len(pages) >= 30
+    for path in pages:
+        html = site / path if path.endswith(".html") else site / path / "index.html"
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        skips = [a for a in soup.select("a.md-skip") if not a.find_parent(attrs={"data-md-component": "skip"})]
+        assert [(a.get_text(strip=True), a["href"]) for a in skips] == [("Gå till innehållet", "#fm-innehall")], path
+        assert soup.select_one("#fm-innehall").name == "article", path
+        for nav in soup.select("nav.md-nav--secondary"):  # a landmark with nothing in it is noise
+            assert nav.select("a"), f"{path}: empty {nav.get('aria-label')!r} navigation"
+
+
+def test_skip_link_lands_on_the_article_on_every_page(browser: Browser, served_site: str, site: Path) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    for path in built_pages(site):
+        page.goto(served_site + path)
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Gå till innehållet", path
+        assert page.evaluate(LOOK, page.evaluate_handle("document.activeElement"))["shown"], path
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")  # the next stop is in the article (or after it), never before its h1
+        where = page.evaluate("""() => { const a = document.querySelector('article.md-content__inner'), e = document.activeElement,
+            h1 = a.querySelector('h1');
+            return { after_start: a.contains(e) || !!(a.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING),
+                     h1_first: !!h1 && (h1 === e || !!(h1.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)) } }""")
+        assert where == {"after_start": True, "h1_first": True}, f"{path}: {where}"
+    page.close()
