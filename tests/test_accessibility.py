@@ -238,3 +238,20 @@ def test_skip_link_lands_on_the_article_on_every_page(browser: Browser, served_s
                      h1_first: !!h1 && (h1 === e || !!(h1.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)) } }""")
         assert where == {"after_start": True, "h1_first": True}, f"{path}: {where}"
     page.close()
+
+
+@pytest.mark.parametrize("path", ["projekt/", "minnesanteckningar/norra/2022-01-01/"])
+def test_no_single_key_shortcuts(browser: Browser, served_site: str, path: str) -> None:  # noqa: F811
+    """WCAG 2.1.4: a letter or punctuation key typed with the focus on a link does nothing.
+    Material followed <link rel=prev|next> on p , n . and the search box took s f / ."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served_site + path)
+    link = "article a[href]:not(.headerlink)"
+    for key in ["n", ".", "p", ",", "s", "f", "/"]:
+        page.focus(link)
+        page.keyboard.press(key)
+        page.wait_for_timeout(300)  # a navigation would have started by now
+        assert page.url == served_site + path, f"{key!r} left the page"
+        assert page.evaluate(f"document.activeElement === document.querySelector('{link}')"), f"{key!r} moved the focus"
+        assert not page.evaluate("document.getElementById('__search').checked"), f"{key!r} opened the search"
+    page.close()

@@ -7,14 +7,17 @@
 //
 // The markup is Material's (partials/search.html), so Material's CSS styles it
 // and its `__search` toggle opens and closes it. This module does what
-// Material's search component would: `/`, `s` or `f` focuses the box, typing
+// Material's search component would, minus its single-key shortcuts: typing
 // searches, ArrowUp/ArrowDown move between the box and the results, Enter
 // opens the focused (or first) result, Escape and Tab close the search.
 // Everything is loaded from this site; nothing is requested from another host.
+//
+// No `/`, `s` or `f` to jump to the box, as Material has: a single-character
+// shortcut that works wherever the focus is fires on a stray key or a speech
+// command and cannot be turned off (WCAG 2.1.4). The box is reached with Tab.
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300; // a pause this long ends a query
-const SHORTCUTS = ["/", "s", "f"];
 
 const root = document.querySelector("[data-fm-search]");
 if (root) setUp(root);
@@ -123,14 +126,7 @@ function setUp(root) {
   window.addEventListener("keydown", (event) => {
     if (event.metaKey || event.ctrlKey || event.altKey) return;
     const active = document.activeElement;
-    if (!toggle.checked) {
-      if (SHORTCUTS.includes(event.key) && !isTyping(active)) {
-        event.preventDefault();
-        input.focus();
-        input.select();
-      }
-      return;
-    }
+    if (!toggle.checked) return; // the keys below are the open search's own
     switch (event.key) {
       case "Escape":
         event.preventDefault();
@@ -159,11 +155,6 @@ function setUp(root) {
         if (active !== input && event.key.length === 1) input.focus(); // keep typing into the box
     }
   });
-}
-
-// True when a key press is text for a field, not a shortcut.
-function isTyping(element) {
-  return element instanceof HTMLElement && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
 }
 
 // One result in Material's markup. Titles and metadata go in as text; the
