@@ -255,3 +255,25 @@ def test_no_single_key_shortcuts(browser: Browser, served_site: str, path: str) 
         assert page.evaluate(f"document.activeElement === document.querySelector('{link}')"), f"{key!r} moved the focus"
         assert not page.evaluate("document.getElementById('__search').checked"), f"{key!r} opened the search"
     page.close()
+
+
+# The search has answered `query` (the box holds it and the result region is no longer busy).
+SEARCHED = """query => document.querySelector('.md-search__input').value === query
+  && document.getElementById('fm-search-results').getAttribute('aria-busy') === 'false'
+  && document.querySelector('.md-search-result__meta').textContent.trim() !== 'Skriv för att söka'"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("query", ["cresco", "xylofonorkester"])  # results with highlights; none
+def test_no_wcag_violations_in_the_open_search(browser: Browser, served_site: str, scheme: str, axe: Axe, width: int, query: str) -> None:  # noqa: F811
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(served_site)
+    page.focus(".md-search__input")
+    page.keyboard.type(query)
+    page.wait_for_function(SEARCHED, arg=query)
+    page.keyboard.press("ArrowDown")  # the first result has the focus (its own colours), if there is one
+    page.evaluate(SETTLE)
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
+    assert results.response["violations"] == [], results.generate_report()
+    context.close()
