@@ -277,3 +277,27 @@ def test_no_wcag_violations_in_the_open_search(browser: Browser, served_site: st
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
     assert results.response["violations"] == [], results.generate_report()
     context.close()
+
+
+def test_heading_anchors_are_swedish_and_their_symbol_is_not_read(site: Path) -> None:
+    anchors = 0
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for link in soup.select("a.headerlink"):
+            anchors += 1
+            assert link["title"] == "Direktlänk till rubriken", path
+            assert link.get_text(strip=True) == "¶", path
+            assert [span.get("aria-hidden") for span in link.find_all("span")] == ["true"], f"{path}: {link}"
+    assert anchors >= 50
+
+
+def test_no_pilcrow_in_heading_names(browser: Browser, served_site: str) -> None:  # noqa: F811
+    """What Chromium's accessibility tree says of the headings of a minutes page and a hand-written one."""
+    page = browser.new_page()
+    for path in ("minnesanteckningar/norra/2022-01-01/", "personuppgifter/"):
+        page.goto(served_site + path)
+        cdp = page.context.new_cdp_session(page)
+        names = [n.get("name", {}).get("value", "") for n in cdp.send("Accessibility.getFullAXTree")["nodes"] if n["role"]["value"] == "heading"]
+        cdp.detach()
+        assert len(names) > 3 and not [name for name in names if "¶" in name], names
+    page.close()
