@@ -301,3 +301,29 @@ def test_no_pilcrow_in_heading_names(browser: Browser, served_site: str) -> None
         cdp.detach()
         assert len(names) > 3 and not [name for name in names if "¶" in name], names
     page.close()
+
+
+def ax_node(page: Page, selector: str) -> tuple[str, str, bool | None]:
+    """Role, name and expanded state of an element in Chromium's accessibility tree."""
+    cdp = page.context.new_cdp_session(page)
+    document = cdp.send("DOM.getDocument")
+    node = cdp.send("DOM.querySelector", {"nodeId": document["root"]["nodeId"], "selector": selector})
+    ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node["nodeId"], "fetchRelatives": False})["nodes"][0]
+    properties = {p["name"]: p["value"].get("value") for p in ax.get("properties", [])}
+    cdp.detach()
+    return ax["role"]["value"], ax["name"]["value"], properties.get("expanded")
+
+
+def test_submenu_toggle_is_a_button_with_its_state(browser: Browser, served_site: str) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served_site)
+    toggle = ".md-nav--primary label.md-nav__link[for][tabindex='0']"
+    assert ax_node(page, toggle) == ("button", "För redaktörer", False)
+    page.focus(toggle)
+    page.keyboard.press("Enter")
+    assert ax_node(page, toggle) == ("button", "För redaktörer", True)
+    page.evaluate(SETTLE)
+    assert page.locator(".md-nav--primary a", has_text="Fältreferens").is_visible()
+    page.keyboard.press(" ")
+    assert ax_node(page, toggle)[2] is False
+    page.close()

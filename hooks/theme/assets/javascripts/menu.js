@@ -5,11 +5,17 @@
 // drawer is open, and Escape closes an open drawer and returns the focus to the
 // button (WCAG 2.1.1, 4.1.2).
 //
+// The menu's submenu toggles ("För redaktörer") are the same kind of <label>:
+// Material puts them in the tab order but gives them no role and no state (a
+// screen reader heard an unnamed "label"), so they get role="button" here too.
+//
 // Keys are handled on the control itself and stopped there: Material's own
 // window-wide Enter handler would otherwise click the label a second time.
 
 const BUTTONS = "label[role=button][for]";
+const SUBMENUS = ".md-nav--primary label.md-nav__link[for][tabindex='0']";
 
+for (const label of document.querySelectorAll(SUBMENUS)) label.setAttribute("role", "button");
 for (const label of document.querySelectorAll(BUTTONS)) asButton(label);
 
 function asButton(label) {
