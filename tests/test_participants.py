@@ -69,6 +69,8 @@ def test_in_spring_2021_the_two_projects_come_first_under_their_own_heading(apri
     assert len(every) == len(set(every)) == 17
     links = [a["href"] for a in sections[0].select("p a")]
     assert links == ["soker-deltagare/", "soker-deltagare.xml"]
+    intro = page.select_one("article h1").find_next_siblings("p")[1].get_text(" ", strip=True)
+    assert intro.startswith("Projekt som har platser kvar står först, under ”Söker deltagare”.")
 
 
 def test_the_filter_offers_seeking_participants_and_marks_each_project(april_2021: Path, seeds: Archive) -> None:
@@ -99,6 +101,9 @@ def test_the_seeking_page_and_feed_list_them(april_2021: Path) -> None:
 def test_in_2026_the_statement_of_2021_is_not_shown_as_current(site: Path) -> None:
     page = soup(site, "projekt")
     assert page.find(id="soker-deltagare") is None
+    intro = page.select_one("article h1").find_next_siblings("p")[1].get_text(" ", strip=True)
+    assert intro.startswith("Just nu söker inga projekt deltagare.")  # no promise of a section that is not there
+    assert "under ”Söker deltagare”" not in page.article.get_text()
     assert page.select_one("select[name='deltagare']") is None  # no filter that leads nowhere
     assert [h.get_text(strip=True) for h in page.select("section[data-fm-group] h2")] == ["Individinriktade insatser", "Strukturinriktade insatser"]
     seeking = soup(site, "projekt/soker-deltagare")
