@@ -35,6 +35,9 @@ def test_archive_lists_every_meeting_by_year_newest_first_with_group_and_date(si
         "5 maj 2021 · Beredningsgrupp norra",
         "februari–mars 2021 · Beredningsgruppen (gemensam)",
     ]
+    # Each link says which meeting it is: in a list of links, "Beredningsgrupp norra" twice told nothing.
+    links = [text(a) for a in soup.select("ul.fm-archive a")]
+    assert links == items and len(set(links)) == len(links)
     assert [a["href"] for a in soup.select("ul.fm-archive a")] == [
         "gemensam/2023-02-01/",
         "norra/2022-01-01/",
@@ -50,6 +53,7 @@ def test_group_page_lists_only_its_meetings_under_its_name(site: Path) -> None:
     assert text(soup.h1) == "Beredningsgrupp norra"
     assert [text(li) for li in soup.select("ul.fm-archive li")] == ["januari–februari 2022", "5 maj 2021"]
     assert [a["href"] for a in soup.select("ul.fm-archive a")] == ["2022-01-01/", "2021-05-05/"]
+    assert [text(a) for a in soup.select("ul.fm-archive a")] == ["januari–februari 2022", "5 maj 2021"]
     assert soup.select_one('a[href="../../kalender/norra.ics"]') is not None
     empty = page(site, "minnesanteckningar/ostra")
     assert text(empty.h1) == "Beredningsgrupp östra" and "inga publicerade minnesanteckningar" in text(empty.article)
