@@ -327,3 +327,15 @@ def test_submenu_toggle_is_a_button_with_its_state(browser: Browser, served_site
     page.keyboard.press(" ")
     assert ax_node(page, toggle)[2] is False
     page.close()
+
+
+def test_minutes_pager_is_set_apart_from_the_projects(browser: Browser, served_site: str) -> None:  # noqa: F811
+    """The "Föregående möte" link is its own navigation, not a fourth bullet under "Projekt som behandlades"."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served_site + "minnesanteckningar/norra/2022-01-01/")
+    assert page.get_attribute("nav.fm-pager", "aria-label") == "Föregående och nästa möte i Beredningsgrupp norra"
+    look = page.evaluate("""() => { const nav = document.querySelector('nav.fm-pager'), s = getComputedStyle(nav);
+        return { bullet: getComputedStyle(nav.querySelector('li')).listStyleType, rule: parseFloat(s.borderTopWidth),
+                 gap: nav.getBoundingClientRect().top - document.querySelector('.fm-projects').getBoundingClientRect().bottom } }""")
+    assert look["bullet"] == "none" and look["rule"] > 0 and look["gap"] >= 16, look
+    page.close()
