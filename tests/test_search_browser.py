@@ -132,14 +132,45 @@ def test_search_by_keyboard_alone(page: Page, served_site: str) -> None:  # noqa
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.press("Escape")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")  # from a result: the search closes, the focus is back in the box
     assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.press("Shift+Tab")
     tab_to_search_box(page)
     page.wait_for_function(SETTLED, arg="Cresco")
     with page.expect_navigation():
         page.keyboard.press("Enter")  # in the box, Enter opens the first result
     assert page.url == served_site + "projekt/cresco-creare/"
+
+
+def test_the_search_box_says_how_to_reach_the_results_and_is_not_required(page: Page) -> None:
+    box = page.locator(".md-search__input")
+    assert box.get_attribute("required") is None  # it was announced as a field that must be filled in
+    hint = page.locator("#" + box.get_attribute("aria-describedby"))
+    assert "pil ned" in hint.inner_text() and "Escape" in hint.inner_text()
+
+
+def test_search_button_by_keyboard_on_a_narrow_screen(browser: Browser, served_site: str) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(served_site + "projekt/")
+    button = "header label.md-header__button[for=__search]"
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches('{button}')"):
+            break
+    else:
+        pytest.fail("Tab does not reach the search button")
+    assert (page.get_attribute(button, "role"), page.get_attribute(button, "aria-label")) == ("button", "Sök")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("språksvaga")
+    page.wait_for_function(SETTLED, arg="språksvaga")
+    page.keyboard.press("Escape")  # the box folds away: the focus goes back to the button, not to <body>
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate(f"document.activeElement.matches('{button}')")
+    page.close()
 
 
 def test_the_search_box_is_where_material_puts_it(page: Page) -> None:

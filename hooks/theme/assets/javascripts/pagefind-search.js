@@ -10,6 +10,8 @@
 // Material's search component would, minus its single-key shortcuts: typing
 // searches, ArrowUp/ArrowDown move between the box and the results, Enter
 // opens the focused (or first) result, Escape and Tab close the search.
+// Escape leaves the focus where the visitor can search again: in the box, or
+// on the header's search button where the box folds away (below 60em).
 // Everything is loaded from this site; nothing is requested from another host.
 //
 // No `/`, `s` or `f` to jump to the box, as Material has: a single-character
@@ -102,8 +104,9 @@ function setUp(root) {
 
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => setTimeout(() => { run(""); input.focus(); }));
-  input.addEventListener("focus", () => setOpen(true));
-  input.addEventListener("input", () => run(input.value));
+  let closing = false; // Escape puts the focus back in the box without opening it again
+  input.addEventListener("focus", () => { if (!closing) setOpen(true); });
+  input.addEventListener("input", () => { setOpen(true); run(input.value); });
   list.addEventListener("click", (event) => {
     if (event.target.closest("a")) setOpen(false);
   });
@@ -128,11 +131,18 @@ function setUp(root) {
     const active = document.activeElement;
     if (!toggle.checked) return; // the keys below are the open search's own
     switch (event.key) {
-      case "Escape":
+      case "Escape": {
         event.preventDefault();
         setOpen(false);
-        input.blur();
+        const button = document.querySelector("label.md-header__button[for=__search]");
+        if (button && getComputedStyle(button).display !== "none") button.focus(); // the box is folded away
+        else {
+          closing = true;
+          input.focus();
+          closing = false;
+        }
         break;
+      }
       case "Tab":
         setOpen(false);
         break;
