@@ -339,3 +339,17 @@ def test_minutes_pager_is_set_apart_from_the_projects(browser: Browser, served_s
                  gap: nav.getBoundingClientRect().top - document.querySelector('.fm-projects').getBoundingClientRect().bottom } }""")
     assert look["bullet"] == "none" and look["rule"] > 0 and look["gap"] >= 16, look
     page.close()
+
+
+def test_no_wcag_violations_on_any_page_on_a_phone(browser: Browser, served_site: str, site: Path, scheme: str, axe: Axe) -> None:  # noqa: F811
+    """Every built page (not only browser.PAGES) at 390 px, where the menu is a drawer."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 800})  # type: ignore[arg-type]
+    page = context.new_page()
+    failures = {}
+    for path in built_pages(site):
+        page.goto(served_site + path)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
+        if results.response["violations"]:
+            failures[path] = results.generate_report()
+    context.close()
+    assert failures == {}, "\n".join(f"{path}:\n{report}" for path, report in failures.items())
