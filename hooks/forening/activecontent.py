@@ -26,7 +26,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -36,9 +36,7 @@ from .memo import FileText, remembered, text_of
 from .prefetch import FileWork
 from .problems import Problem
 from .site_text import read_html
-
-if TYPE_CHECKING:
-    from .validate import Layout, SourceFile
+from .validate import Layout, SourceFile, docs_paths
 
 # Elements that run script, load another page into this one or redirect its links.
 ACTIVE_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"})
@@ -166,13 +164,11 @@ def check_bodies(layout: Layout, files: list[SourceFile]) -> list[Problem]:
 
 def _docs_bodies(layout: Layout) -> list[tuple[str, FileText, int]]:
     """Each readable page in docs/: its Markdown after any front matter, and the line it starts on."""
-    folder = layout.root / "docs"
     found: list[tuple[str, FileText, int]] = []
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+    for path in docs_paths(layout):
         texts = load.file_and_body(path)
         if texts is not None:
-            start = len(texts.text) - len(texts.body)
-            found.append((layout.shown(path), FileText(texts.body, digest=texts.body_digest), texts.text.count("\n", 0, start) + 1))
+            found.append((layout.shown(path), FileText(texts.body, digest=texts.body_digest), texts.body_line))
             continue
         text = load.read_text(path, layout.shown(path), [])  # no front matter: the whole page is Markdown
         if text is not None:

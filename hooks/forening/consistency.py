@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .archive import Archive
-from .problems import Problem, Severity, dotted
+from .problems import Problem
 from .publication import FieldLines
 from .validate import Layout
 
@@ -22,7 +22,7 @@ def contradictions(layout: Layout, archive: Archive) -> list[Problem]:
     found: list[Problem] = []
 
     def say(source: str, loc: tuple[str | int, ...], message: str) -> None:
-        found.append(Problem(source, lines.of(source, loc), dotted(loc), message, Severity.SUGGESTION))
+        found.append(lines.suggestion(source, loc, message))
 
     for entry in archive.minutes:
         meta = entry.meta

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from . import function_contacts, load, privacy, site_text, strictyaml
 from .memo import FileText, remembered, text_of
 from .prefetch import FileWork
 from .problems import dotted
 from .problems import Problem
-from .validate import Layout, SourceFile
+from .validate import Layout, SourceFile, docs_paths
 
 _WHAT = {
     privacy.EMAIL: "e-postadressen",
@@ -62,7 +61,7 @@ def check_sources(layout: Layout, files: list[SourceFile]) -> list[Problem]:
     # groups.yml's own problems (unreadable, not UTF-8) are validation's to report, once.
     groups = layout.root / layout.groups_file
     texts[layout.groups_file] = load.read_text(groups, layout.groups_file, []) if groups.is_file() else None
-    for page in _docs_pages(layout):
+    for page in docs_paths(layout):
         texts[layout.shown(page)] = load.read_text(page, layout.shown(page), problems)
     for shown, text in texts.items():
         if text is None:
@@ -166,11 +165,6 @@ _MAX_CLEAN = 400_000
 def _remember(clean: set[str] | None, texts: Iterable[str]) -> None:
     if clean is not None and len(clean) < _MAX_CLEAN:
         clean.update(texts)
-
-
-def _docs_pages(layout: Layout) -> list[Path]:
-    folder = layout.root / "docs"
-    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
 
 
 def _fields_by_line(shown: str, text: str) -> dict[int, str]:

@@ -184,6 +184,11 @@ class Texts(NamedTuple):
     text_digest: str
     body_digest: str
 
+    @property
+    def body_line(self) -> int:
+        """The 1-based line of the text where the body starts."""
+        return self.text.count("\n", 0, len(self.text) - len(self.body)) + 1
+
 
 def file_and_body(path: Path) -> Texts | None:
     """A content file's whole text and its Markdown body, as `read_document` reads them;

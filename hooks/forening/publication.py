@@ -25,7 +25,7 @@ from typing import Any
 
 from . import dates, load, retention
 from .archive import Archive, MinutesEntry, ProjectEntry, WithheldAttendance
-from .problems import Problem, Severity
+from .problems import Problem, Severity, dotted
 from .schema import Retention
 from .siteconfig import read as read_config
 from .types import parse_date
@@ -114,8 +114,7 @@ def notices(layout: Layout, archive: Archive) -> list[Problem]:
     found: list[Problem] = []
 
     def say(source: str, loc: tuple[str | int, ...], message: str) -> None:
-        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
-        found.append(Problem(source, lines.of(source, loc), field, message, Severity.SUGGESTION))
+        found.append(lines.suggestion(source, loc, message))
 
     withheld: list[MinutesEntry] = []
     for entry in archive.minutes:
@@ -192,3 +191,7 @@ class FieldLines:
             self.docs[source] = load.read_document(self.layout.root / source, source, [])
         doc = self.docs[source]
         return doc.line_of(loc) if doc is not None else 1
+
+    def suggestion(self, source: str, loc: tuple[str | int, ...], message: str) -> Problem:
+        """A `förslag` about the field at `loc` of `source`, at its line."""
+        return Problem(source, self.of(source, loc), dotted(loc), message, Severity.SUGGESTION)

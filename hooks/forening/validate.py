@@ -48,6 +48,12 @@ def project_paths(layout: Layout) -> list[Path]:
     return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
 
+def docs_paths(layout: Layout) -> list[Path]:
+    """The hand-written pages in docs/, which the privacy and active-content checks read too."""
+    folder = layout.root / "docs"
+    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
+
+
 def minutes_paths(layout: Layout) -> list[Path]:
     """The minutes files (in a group's folder), in the order they are read."""
     folder = layout.root / layout.minutes_dir
@@ -131,8 +137,7 @@ def _source_file(path: Path, shown: str, doc: load.Document | None) -> SourceFil
     if texts is None:
         text = load.read_text(path, shown, [])  # its problem is already reported
         return None if text is None else SourceFile(shown, FileText(text), None, 1)
-    body_line = texts.text.count("\n", 0, len(texts.text) - len(texts.body)) + 1
-    return SourceFile(shown, FileText(texts.text, digest=texts.text_digest), FileText(texts.body, digest=texts.body_digest), body_line)
+    return SourceFile(shown, FileText(texts.text, digest=texts.text_digest), FileText(texts.body, digest=texts.body_digest), texts.body_line)
 
 
 def _validate(model: type[BaseModel], doc: load.Document, problems: list[Problem]) -> BaseModel | None:
@@ -242,6 +247,9 @@ _GROUP, _PROJECT = "group", "project"
 
 # Where a file that failed the schema names groups and projects ("*": every item of a
 # list), read from its raw front matter: its own mistakes elsewhere must not hide these.
+# The same places as `_minutes_references` and the projects' `areas` read from a valid
+# file's model; those stay plain code, for they run over every minutes of every run,
+# where walking these patterns generically would cost tens of milliseconds at 5,000.
 _MINUTES_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("group",), _GROUP),
     (("projects", "*"), _PROJECT),
