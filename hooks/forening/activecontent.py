@@ -31,12 +31,11 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from . import load
 from .memo import FileText, remembered, text_of
 from .prefetch import FileWork
 from .problems import Problem
 from .site_text import read_html
-from .validate import Layout, SourceFile, docs_paths
+from .validate import Layout, SourceFile, docs_bodies
 
 # Elements that run script, load another page into this one or redirect its links.
 ACTIVE_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"})
@@ -158,22 +157,8 @@ def check_bodies(layout: Layout, files: list[SourceFile]) -> list[Problem]:
     docs/, holds script, embeds or script links. The pages are checked here too, not only in
     the built site, so the editor learns it from `make check` at the page's own line."""
     bodies = [(source.path, source.body, source.body_line) for source in files if source.body is not None]
-    bodies += _docs_bodies(layout)
+    bodies += docs_bodies(layout)
     return [problem for path, body, first_line in bodies for problem in body_problems(path, body, first_line)]
-
-
-def _docs_bodies(layout: Layout) -> list[tuple[str, FileText, int]]:
-    """Each readable page in docs/: its Markdown after any front matter, and the line it starts on."""
-    found: list[tuple[str, FileText, int]] = []
-    for path in docs_paths(layout):
-        texts = load.file_and_body(path)
-        if texts is not None:
-            found.append((layout.shown(path), FileText(texts.body, digest=texts.body_digest), texts.body_line))
-            continue
-        text = load.read_text(path, layout.shown(path), [])  # no front matter: the whole page is Markdown
-        if text is not None:
-            found.append((layout.shown(path), FileText(text), 1))
-    return found
 
 
 # What `check_bodies` will ask the memo of each body, for the helper to do ahead (forening.prefetch).

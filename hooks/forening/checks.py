@@ -2,7 +2,7 @@
 
 `check_sources` is what `make check`, pre-commit and the build run first: schema
 and cross-file validation, the checks in `TEXT_CHECKS` (privacy guard, active
-content, the settings), which need no valid archive and so run even when
+content, requests to other hosts, the settings), which need no valid archive and so run even when
 validation found errors (every error at once), then the source checks that need
 the archive, registered in `SOURCE_CHECKS`, and, except in the build, the advice in
 `SUGGESTION_CHECKS` (mention suggestions). Given the helper process,
@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import activecontent, consistency, guard, mentions, prefetch
+from . import activecontent, consistency, guard, mentions, offsite, prefetch
 from .archive import Archive, ProjectEntry
 from .guide import check_guide_examples
 from .helper import Helper
@@ -39,6 +39,7 @@ FileCheck = Callable[[str, bytes], list[Problem]]
 TEXT_CHECKS: list[TextCheck] = [
     guard.check_sources,  # privacy: no e-mail, phone number or personnummer in the sources
     activecontent.check_bodies,
+    offsite.check_bodies,  # no image or other file fetched from another host
     retention_setting,  # extra.retention in mkdocs.yml: required and valid
     docs_front_matter,  # pages in docs/: front matter and publish_until that can be read
     check_guide_examples,  # the guide's example files: their own small archive
@@ -55,6 +56,7 @@ SOURCE_CHECKS: list[SourceCheck] = [
 READ_AHEAD: list[prefetch.FileWork] = [
     guard.READ_AHEAD,
     activecontent.READ_AHEAD,
+    offsite.READ_AHEAD,
 ]
 
 # Advice for editors, never an error: `make check` and pre-commit show it, the build
@@ -78,6 +80,7 @@ SUGGESTIONS_AHEAD: list[MinutesWork] = [
 OUTPUT_CHECKS: list[Callable[[dict], FileCheck]] = [
     guard.output_check,  # privacy: the same over every file the build wrote
     activecontent.output_check,
+    offsite.output_check,  # no page or style sheet fetches from another host
 ]
 
 

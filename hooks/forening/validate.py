@@ -49,9 +49,24 @@ def project_paths(layout: Layout) -> list[Path]:
 
 
 def docs_paths(layout: Layout) -> list[Path]:
-    """The hand-written pages in docs/, which the privacy and active-content checks read too."""
+    """The hand-written pages in docs/, which the privacy, active-content and offsite checks read too."""
     folder = layout.root / "docs"
     return sorted(folder.rglob("*.md")) if folder.is_dir() else []
+
+
+def docs_bodies(layout: Layout) -> list[tuple[str, FileText, int]]:
+    """Each readable page in docs/: its Markdown after any front matter, and the line it
+    starts on (for the checks of bodies: active content, requests to other hosts)."""
+    found: list[tuple[str, FileText, int]] = []
+    for path in docs_paths(layout):
+        texts = load.file_and_body(path)
+        if texts is not None:
+            found.append((layout.shown(path), FileText(texts.body, digest=texts.body_digest), texts.body_line))
+            continue
+        text = load.read_text(path, layout.shown(path), [])  # no front matter: the whole page is Markdown
+        if text is not None:
+            found.append((layout.shown(path), FileText(text), 1))
+    return found
 
 
 def minutes_paths(layout: Layout) -> list[Path]:
