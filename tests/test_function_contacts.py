@@ -2,8 +2,8 @@
 its Swedish errors, and that exactly these contacts pass the guard and show on /kontakt/.
 
 The contacts configured here are made up (031-390 06 xx is a range that PTS keeps
-for fiction); the repository's own mkdocs.yml configures none, since no seed
-names any.
+for fiction); the repository's own mkdocs.yml configures only the website, the one
+contact a seed names.
 """
 
 from __future__ import annotations
@@ -34,22 +34,28 @@ def configure(root: Path, contact_block: str) -> None:
     config.write_text(text[:start] + contact_block + text[end:], encoding="utf-8")
 
 
-def test_repository_configures_no_contacts() -> None:
+def test_repository_configures_only_the_website() -> None:
     contacts, problems = read(ROOT)
     assert problems == [] and contacts.empty
     extra = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
-    assert extra["contact"] == {"phone": None, "email": None, "address": None}
+    assert extra["contact"] == {"phone": None, "email": None, "address": None, "website": "https://www.samordningsforbundetskaraborg.se/"}
 
 
 def test_bad_settings_are_reported_with_line_and_field(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: X\nsite_url: !ENV [SITE_URL, 'https://x.example/']\nextra:\n  contact:\n    phone: \"12 34\"\n    email: info\n    fax: 1\n",
+        "site_name: X\nsite_url: !ENV [SITE_URL, 'https://x.example/']\nextra:\n  contact:\n    phone: \"12 34\"\n    email: info\n    fax: 1\n    website: www.forbundet.example\n",
         encoding="utf-8",
     )
     contacts, problems = read(tmp_path)
     assert contacts.empty
     found = {(p.path, p.line, p.field): p.message for p in problems}
-    assert set(found) == {("mkdocs.yml", 5, "extra.contact.phone"), ("mkdocs.yml", 6, "extra.contact.email"), ("mkdocs.yml", 7, "extra.contact.fax")}
+    assert set(found) == {
+        ("mkdocs.yml", 5, "extra.contact.phone"),
+        ("mkdocs.yml", 6, "extra.contact.email"),
+        ("mkdocs.yml", 7, "extra.contact.fax"),
+        ("mkdocs.yml", 8, "extra.contact.website"),
+    }
+    assert "ingen webbadress; skriv hela adressen, t.ex. https://" in found["mkdocs.yml", 8, "extra.contact.website"]
     assert "inget svenskt telefonnummer" in found["mkdocs.yml", 5, "extra.contact.phone"]
     assert "ingen e-postadress" in found["mkdocs.yml", 6, "extra.contact.email"]
     assert "okänt fält" in found["mkdocs.yml", 7, "extra.contact.fax"]
@@ -78,9 +84,12 @@ def test_configured_contacts_are_allowed_and_shown(project_copy: Path, tmp_path:
     soup = BeautifulSoup((tmp_path / "out" / "kontakt" / "index.html").read_text(encoding="utf-8"), "lxml")
     section = soup.select_one("section.fm-contact")
     links = {a["href"]: a.get_text(strip=True) for a in section.select("a")}
-    assert links == {"tel:+46313900600": "031-390 06 00", "mailto:info@forbundet.example.org": "info@forbundet.example.org"}
+    assert links == {
+        "tel:+46313900600": "031-390 06 00",
+        "mailto:info@forbundet.example.org": "info@forbundet.example.org",
+        "https://www.samordningsforbundetskaraborg.se/": "www.samordningsforbundetskaraborg.se",  # the `website` already set
+    }
     assert "Box 1" in section.get_text() and "123 45 Exempelby" in section.get_text()
-    assert "samordningsforbundetskaraborg.se" not in section.get_text()
 
 
 def test_only_the_configured_contacts_are_allowed(project_copy: Path, tmp_path: Path) -> None:

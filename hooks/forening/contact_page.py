@@ -21,9 +21,6 @@ if TYPE_CHECKING:
 
 SRC = "kontakt.md"
 PRIVACY_URL = "personuppgifter/"
-# Named in the seeds (000: "vår hemsida www.samordningsforbundetskaraborg.se");
-# the page points there when mkdocs.yml gives no function contacts.
-ASSOCIATION_WEBSITE = "www.samordningsforbundetskaraborg.se"
 
 
 def contact_pages(build: Build) -> Iterator[Page]:
@@ -40,10 +37,9 @@ def contact_pages(build: Build) -> Iterator[Page]:
             contacts=function_contacts.from_settings(build.settings),
             groups=[(slug, archive.groups[slug], alphabetical(archive.groups[slug])) for slug in archive.group_order],
             privacy_url=PRIVACY_URL,
-            website=ASSOCIATION_WEBSITE,
         ),
         title="Kontakt",
-        description="Kontaktvägar till förbundet och vilka som sitter i beredningsgrupperna.",
+        description="Kontaktvägar till förbundet och vilka som sitter i dess grupper.",
         in_nav=True,
     )
 

@@ -1,7 +1,8 @@
 """The association's own function contacts: the only contact details the site publishes.
 
 They are a site setting, not content: `extra.contact` in mkdocs.yml, with a
-switchboard number, a function mailbox and a postal address. /kontakt/ shows
+switchboard number, a function mailbox, a postal address and the association's own
+website. /kontakt/ shows
 them, and the privacy guard lets exactly these through and nothing else.
 
 The build receives the setting from MkDocs (`Build.settings["contact"]`);
@@ -11,8 +12,10 @@ mistypes the number sees `mkdocs.yml:LINE: extra.contact.phone: ...`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
@@ -54,6 +57,9 @@ class FunctionContacts(BaseModel):
     address: Annotated[list[str], BeforeValidator(_lines)] = Field(
         default_factory=list, description="Postadress, en rad per listpunkt.", examples=[["Box 1", "123 45 Ort"]]
     )
+    website: Annotated[str | None, BeforeValidator(_blank_is_none)] = Field(
+        None, description="Förbundets egen webbplats, med https://.", examples=["https://www.forbundet.example/"]
+    )
 
     @field_validator("phone")
     @classmethod
@@ -73,9 +79,24 @@ class FunctionContacts(BaseModel):
                 raise fail(f"`{value}` är ingen e-postadress; skriv t.ex. info@forbundet.example")
         return value
 
+    @field_validator("website")
+    @classmethod
+    def _a_web_address(cls, value: str | None) -> str | None:
+        if value is not None:
+            parts = urlsplit(value)
+            if parts.scheme not in ("http", "https") or not parts.hostname or any(space in value for space in " \t"):
+                raise fail(f"`{value}` är ingen webbadress; skriv hela adressen, t.ex. https://www.forbundet.example/")
+        return value
+
     @property
     def empty(self) -> bool:
+        """No phone number, mailbox or address: /kontakt/ then points to the website only."""
         return not (self.phone or self.email or self.address)
+
+    @property
+    def website_shown(self) -> str:
+        """The website as a reader sees it written: www.forbundet.example, no https:// or final /."""
+        return re.sub(r"^https?://", "", self.website or "").rstrip("/")
 
     @property
     def allowed(self) -> privacy.Allowed:
@@ -123,7 +144,7 @@ def read(root: Path, config_file: str = "mkdocs.yml") -> tuple[FunctionContacts,
         loader.dispose()
     doc = load.Document(path=config_file, data={}, body_line=0, parsed=parsed, first_line=1)
     if raw is not None and not isinstance(raw, dict):
-        problems.append(Problem(config_file, doc.line_of(SETTING), ".".join(SETTING), "ska vara fälten `phone`, `email` och `address` indragna under `contact:`"))
+        problems.append(Problem(config_file, doc.line_of(SETTING), ".".join(SETTING), "ska vara fälten `phone`, `email`, `address` och `website` indragna under `contact:`"))
         return FunctionContacts(), problems
     try:
         return FunctionContacts.model_validate(raw or {}), problems

@@ -141,7 +141,7 @@ def archive_pages(build: Build) -> Iterator[Page]:
             **_listing_helpers(archive),
         ),
         title="Minnesanteckningar",
-        description="Minnesanteckningar från förbundets beredningsgrupper, efter år.",
+        description="Minnesanteckningar från förbundets grupper, efter år.",
         in_nav=True,
     )
     for slug in archive.group_order:
@@ -297,7 +297,7 @@ def calendar_pages(build: Build) -> Iterator[Page]:
             **_listing_helpers(archive),
         ),
         title="Kalender",
-        description="Kommande möten i förbundets beredningsgrupper och förbundets evenemang, med kalender att prenumerera på.",
+        description="Kommande möten i förbundets grupper och förbundets evenemang, med kalender att prenumerera på.",
         in_nav=True,
     )
 
