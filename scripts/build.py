@@ -16,7 +16,6 @@ and the message says that too.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from forening.cli import Parser  # noqa: E402
 from forening.installed import pinned_packages  # noqa: E402
 
 with pinned_packages():  # run with .venv's Python directly: see installed.py
@@ -35,11 +35,11 @@ with pinned_packages():  # run with .venv's Python directly: see installed.py
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         description="Bygg webbplatsen. site/ byts ut först när bygget är klart och alla kontroller har gått igenom; misslyckas bygget är site/ orörd.",
     )
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="mappen att bygga till (standard: site/)")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="inställningsfilen (standard: mkdocs.yml)")
+    parser.add_argument("--site-dir", metavar="MAPP", type=Path, default=ROOT / "site", help="mappen att bygga till (standard: site/)")
+    parser.add_argument("--config", metavar="FIL", type=Path, default=ROOT / "mkdocs.yml", help="inställningsfilen (standard: mkdocs.yml)")
     parser.add_argument("--publish", action="store_true", help="bygget ska publiceras: en platshållare som site_url (example.invalid) är då ett fel")
     args = parser.parse_args(argv)
     site = args.site_dir.resolve()

@@ -13,7 +13,6 @@ Exit code: 0 when the file was written, 1 when nothing was written.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from forening.cli import Parser  # noqa: E402
 from forening.installed import pinned_packages  # noqa: E402
 
 with pinned_packages():  # run with .venv's Python directly: see installed.py
@@ -49,16 +49,8 @@ EPILOG = (
 )
 
 
-class _SwedishHelp(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, prefix="användning: ")
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=DESCRIPTION, epilog=EPILOG, formatter_class=_SwedishHelp, add_help=False)
-    parser._positionals.title = "argument"
-    parser._optionals.title = "flaggor"
-    parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+    parser = Parser(description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("input", metavar="FIL", type=Path, help="minnesanteckningarna: .docx, .md eller .txt")
     parser.add_argument("--group", metavar="GRUPP", required=True, help="gruppens kortnamn i minutes/groups.yml, t.ex. norra")
     parser.add_argument(

@@ -10,7 +10,6 @@ never overwritten without --force. Exit code: 0 when written, 1 otherwise.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from forening.cli import Parser  # noqa: E402
 from forening.installed import pinned_packages  # noqa: E402
 
 with pinned_packages():  # run with .venv's Python directly: see installed.py
@@ -28,14 +28,14 @@ with pinned_packages():  # run with .venv's Python directly: see installed.py
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         description="Påbörja minnesanteckningarna för ett kommande möte: gruppens ledamöter som närvarande, tid och plats från mötet som annonserades tidigare, och de vanliga rubrikerna. En befintlig fil skrivs aldrig över utan --force.",
     )
-    parser.add_argument("--group", required=True, help="gruppens kortnamn i minutes/groups.yml, t.ex. norra")
-    parser.add_argument("--date", required=True, help="mötesdatum ÅÅÅÅ-MM-DD")
-    parser.add_argument("-o", "--output", help="fil att skriva (standard minutes/<grupp>/<datum>.md); - skriver till skärmen")
+    parser.add_argument("--group", metavar="GRUPP", required=True, help="gruppens kortnamn i minutes/groups.yml, t.ex. norra")
+    parser.add_argument("--date", metavar="DATUM", required=True, help="mötesdatum ÅÅÅÅ-MM-DD")
+    parser.add_argument("-o", "--output", metavar="UTFIL", help="fil att skriva (standard minutes/<grupp>/<datum>.md); - skriver till skärmen")
     parser.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
-    parser.add_argument("--root", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
+    parser.add_argument("--root", metavar="MAPP", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from forening.cli import Parser  # noqa: E402
 from forening.installed import pinned_packages  # noqa: E402
 
 with pinned_packages():  # run with .venv's Python directly: see installed.py
@@ -40,15 +41,15 @@ def day(text: str) -> dt.date:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         description="Skriv nyhetsbrevet: vad webbplatsen publicerade under en period, som .md (en sida att lägga i docs/), .txt och .html (att klistra in i ett e-postverktyg).",
     )
-    parser.add_argument("--from", dest="start", type=day, required=True, help="första dagen i perioden (ÅÅÅÅ-MM-DD)")
-    parser.add_argument("--to", dest="end", type=day, default=None, help="sista dagen i perioden (standard: i dag)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("nyhetsbrev"), help="mapp att skriva till (standard: nyhetsbrev/)")
+    parser.add_argument("--from", dest="start", metavar="DATUM", type=day, required=True, help="första dagen i perioden (ÅÅÅÅ-MM-DD)")
+    parser.add_argument("--to", dest="end", metavar="DATUM", type=day, default=None, help="sista dagen i perioden (standard: i dag)")
+    parser.add_argument("-o", "--output", metavar="MAPP", type=Path, default=Path("nyhetsbrev"), help="mapp att skriva till (standard: nyhetsbrev/)")
     parser.add_argument("--force", action="store_true", help="skriv över filer som redan finns")
     parser.add_argument("--no-git", action="store_true", help="räkna med datumen i innehållet, inte git-historiken")
-    parser.add_argument("--root", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
+    parser.add_argument("--root", metavar="MAPP", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
     args = parser.parse_args(argv)
     end = args.end or dates.build_date()
     if args.start > end:

@@ -16,13 +16,13 @@ Exit code: 0 when done (or nothing to do), 1 on content errors.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from forening.cli import Parser  # noqa: E402
 from forening.installed import pinned_packages  # noqa: E402
 
 with pinned_packages():  # run with .venv's Python directly: see installed.py
@@ -32,12 +32,12 @@ with pinned_packages():  # run with .venv's Python directly: see installed.py
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         description="Ta bort en person ur arkivet på begäran (GDPR): ur närvarolistor, som ordförande eller sekreterare och ur groups.yml. Andra omnämnanden listas med fil:rad för att redigeras för hand.",
     )
-    parser.add_argument("name", help="personens namn som det skrivs i minnesanteckningarna")
+    parser.add_argument("name", metavar="NAMN", help="personens namn som det skrivs i minnesanteckningarna")
     parser.add_argument("--apply", action="store_true", help="skriv ändringarna (annars bara en provkörning)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
+    parser.add_argument("--root", metavar="MAPP", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
     args = parser.parse_args(argv)
     layout = Layout(root=args.root.resolve())
     name = " ".join(args.name.split())

@@ -13,13 +13,13 @@ an error. Exit code: 0 when there are no errors (suggestions may remain), 1 othe
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from forening.cli import Parser  # noqa: E402
 from forening.installed import pinned_packages  # noqa: E402
 
 with pinned_packages():  # pre-commit runs this with .venv's Python directly: see installed.py
@@ -33,12 +33,12 @@ with pinned_packages():  # pre-commit runs this with .venv's Python directly: se
 
 @without_gc_pauses  # also while reporting: tens of thousands of lines over a large archive (see speed.py)
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         description="Kontrollera allt innehåll (minnesanteckningar, projekt, groups.yml, sidor i docs/ och inställningarna i mkdocs.yml) utan att bygga webbplatsen. Varje fel skrivs som fil:rad: fält: meddelande.",
         epilog="Slutkod 0 när inget fel finns (förslag kan finnas kvar), annars 1.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="filer eller mappar vars förslag visas (fel visas alltid i alla filer, eftersom hänvisningar går mellan filer)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
+    parser.add_argument("paths", metavar="FIL", nargs="*", type=Path, help="filer eller mappar vars förslag visas (fel visas alltid i alla filer, eftersom hänvisningar går mellan filer)")
+    parser.add_argument("--root", metavar="MAPP", type=Path, default=ROOT, help="projektmappen (den med mkdocs.yml)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     only, path_problems = named_files(args.paths, root) if args.paths else (None, [])

@@ -106,15 +106,17 @@ def test_failed_build_leaves_previous_site(project_copy: Path) -> None:
     ],
 )
 def test_help_is_swedish(script: str, words: list[str]) -> None:
-    """Every option has a Swedish help text; only argparse's own words (usage, -h) are English."""
+    """Every option has a Swedish help text, and argparse's own words are Swedish too (forening.cli)."""
     result = run([sys.executable, str(ROOT / "scripts" / f"{script}.py"), "--help"], cwd=ROOT)
     assert result.returncode == 0, result.stderr
     text = " ".join(result.stdout.split())
     assert all(word in text for word in words), text
     for english in ("Check every", "only report", "project folder", "Build the site", "Remove a person", "Start a new", "Write the newsletter"):
         assert english not in text
+    for argparse_word in ("usage:", "options:", "positional arguments", "show this help", "OUTPUT", "ROOT"):
+        assert argparse_word not in result.stdout, argparse_word
     options = [line for line in result.stdout.splitlines() if line.startswith("  -") and not line.startswith("  -h")]
-    assert all(len(line.split("  ")) > 1 or line.strip().endswith(("OUTPUT", "OUTPUT,")) for line in options), options
+    assert all(len(line.split("  ")) > 1 or line.strip().endswith(("UTFIL", "UTFIL,", "MAPP", "MAPP,")) for line in options), options
 
 
 def test_repository_content_is_valid() -> None:
