@@ -249,7 +249,7 @@ UNREADABLE_GROUPS = [
     ("tab", r"minutes/groups\.yml:\d+: (\S+: )?tabbtecken"),
     ("duplicate group", r"minutes/groups\.yml:\d+: norra: fältet `norra` står två gånger"),
     ("indentation", r"minutes/groups\.yml:\d+: felaktig YAML"),
-    ("empty", r"minutes/groups\.yml:1: ska vara grupper"),
+    ("empty", r"minutes/groups\.yml:1: filen är tom; den ska vara grupper"),
     ("missing", r"minutes/groups\.yml:1: filen saknas"),
     ("latin-1", r"minutes/groups\.yml:\d+: filen är inte sparad som UTF-8"),
 ]

@@ -180,7 +180,8 @@ def _load_groups(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Gro
     data, parsed = result
     doc = load.Document(path=shown, data=data, body_line=0, parsed=parsed, first_line=1)
     if not isinstance(data, dict):
-        problems.append(Problem(shown, 1, "", "ska vara grupper av formen `kortnamn:` med `name:` och `members:` indraget under"))
+        empty = "filen är tom; den " if data is None else ""  # nothing, or only comments
+        problems.append(Problem(shown, 1, "", f"{empty}ska vara grupper av formen `kortnamn:` med `name:` och `members:` indraget under"))
         return {}, None
     groups: dict[str, Group] = {}
     for slug, value in data.items():
