@@ -349,3 +349,29 @@ def test_with_paths_the_final_message_says_what_was_checked(project_copy: Path) 
     assert ": förslag:" not in result.stderr or all(
         line.startswith("minutes/norra/") for line in result.stderr.splitlines() if ": förslag:" in line
     )
+
+
+ESCAPED_CHARACTERS = [
+    # (what the editor wrote, in YAML's escapes, and the words of the message)
+    ('title: "Kontroll\\x01tecken"', "osynligt styrtecken (U+0001)"),
+    ('title: "Rad\\x85slut"', "osynligt styrtecken (U+0085)"),
+    ('place: "Rum 7\\u202E baklänges"', "vänder textens riktning (U+202E)"),
+    ('place: "Rum \\u2067isolerat"', "vänder textens riktning (U+2067)"),
+]
+
+
+@pytest.mark.parametrize(("line", "words"), ESCAPED_CHARACTERS, ids=[c[1] for c in ESCAPED_CHARACTERS])
+def test_characters_made_by_yaml_escapes_are_refused_at_their_line(tmp_path: Path, line: str, words: str) -> None:
+    """The strict YAML reader refuses such characters typed into a file; YAML's escapes
+    made them anyway, and a control character in a title then stopped the build with a
+    traceback (an XML feed cannot hold one), a bidi override reversed calendar text."""
+    minutes = GOOD_MINUTES.replace("group: norra\n", f"group: norra\n{line}\n", 1)
+    problem = only_problem(make_content(tmp_path, {"norra/2021-05-05.md": minutes}))
+    assert (problem.line, problem.field) == (4, line.split(":")[0])
+    assert words in problem.message and "ta bort det" in problem.message
+
+
+def test_tabs_and_line_breaks_in_a_text_are_fine(tmp_path: Path) -> None:
+    minutes = GOOD_MINUTES.replace("group: norra\n", 'group: norra\ntitle: "Möte\\tmed\\nradbrytning"\n', 1)
+    archive, problems = load_archive(make_content(tmp_path, {"norra/2021-05-05.md": minutes}))
+    assert problems == [] and archive is not None

@@ -83,12 +83,31 @@ def check_slug(value: str) -> str:
 
 
 def strip_text(value: Any) -> Any:
-    """Text fields: surrounding spaces removed; an empty text counts as not given."""
+    """Text fields: surrounding spaces removed; an empty text counts as not given; no
+    character that a page, feed or calendar cannot hold or that turns the text around."""
     if isinstance(value, str):
         value = value.strip()
+        unwanted = _UNWANTED.search(value)
+        if unwanted:
+            raise fail(_unwanted_message(unwanted.group()))
     if value == "":
         raise fail("är tomt; skriv ett värde eller ta bort raden")
     return value
+
+
+# The strict YAML reader refuses control characters typed into a file, but YAML's
+# escapes ("\x01", "\ud800") still make them: an XML feed cannot hold one (the build
+# would stop without a line), a lone surrogate cannot even be written as UTF-8, and
+# the bidirectional controls (U+202A–U+202E, U+2066–U+2069) turn the text after them
+# around on the page and in the calendar apps.
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+
+
+def _unwanted_message(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    if "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069":
+        return f"innehåller ett osynligt tecken som vänder textens riktning ({code}); ta bort det (det följer ofta med inklistrad text)"
+    return f"innehåller ett osynligt styrtecken ({code}); ta bort det (det följer ofta med inklistrad text)"
 
 
 def check_url(value: str) -> str:
