@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -115,6 +116,29 @@ def test_feeds_declare_the_stockholm_timezone_and_are_rfc5545_lines(site: Path) 
         lines = raw.split(b"\r\n")
         assert lines[-1] == b"" and b"\n" not in raw.replace(b"\r\n", b""), "lines must end in CRLF"
         assert max(len(line) for line in lines) <= 75, "lines must be folded at 75 octets"
+
+
+def test_the_timezone_is_yearly_rules_that_agree_with_tzdata(site: Path) -> None:
+    """Outlook for Windows misreads a VTIMEZONE of per-year RDATEs (summer meetings an
+    hour off), so the feeds carry the EU rules; read back by dateutil, they must give
+    tzdata's offset every day from 1996 to 2040, and every hour of the days it changes."""
+    from dateutil import tz
+
+    raw = (site / "kalender.ics").read_bytes()
+    block = raw[raw.index(b"BEGIN:VTIMEZONE") : raw.index(b"END:VTIMEZONE") + len(b"END:VTIMEZONE\r\n")]
+    assert b"RDATE" not in block and block.count(b"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=") == 2
+    readable = "".join(line for line in block.decode().splitlines(keepends=True) if not line.startswith("X-LIC-"))  # dateutil knows no X- hints
+    rules = tz.tzical(io.StringIO(readable)).get("Europe/Stockholm")
+    day = dt.datetime(1996, 1, 1, tzinfo=dt.UTC)
+    while day.year <= 2040:
+        changing = day.month in (3, 10) and day.day > 24 and day.weekday() == 6  # a last Sunday: every hour
+        for instant in [day + dt.timedelta(hours=hour) for hour in range(24)] if changing else [day + dt.timedelta(hours=12)]:
+            assert instant.astimezone(rules).utcoffset() == instant.astimezone(STOCKHOLM).utcoffset(), instant
+        day += dt.timedelta(days=1)
+    # The spring change at 02:00 local (01:00 UTC), not at 03:00: 01:30 UTC is already summer time.
+    assert dt.datetime(2022, 3, 27, 1, 30, tzinfo=dt.UTC).astimezone(rules).strftime("%H:%M %z") == "03:30 +0200"
+    for path in sorted((site / "kalender").glob("*.ics")):
+        assert block in path.read_bytes(), "every feed carries the same block"
 
 
 def test_no_attendance_name_in_any_calendar(site: Path) -> None:

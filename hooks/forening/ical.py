@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from collections.abc import Callable, Sequence
 
-from icalendar import Calendar, Event, Timezone, vDuration
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
 from .events import AnnouncedEvent
 from .links import Links
@@ -47,7 +47,7 @@ def calendar_feed(
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))  # the same hint for Outlook
     # Always declared, so a feed without meetings still holds a component (RFC 5545 needs one).
-    calendar.add_component(_timezone([*meetings, *events]))
+    calendar.add_component(_stockholm())
     calendar.validate()
     # icalendar writes a calendar as its lines, then each component's, then END:VCALENDAR;
     # the events go before that last line exactly as `calendar.add_component` would put them.
@@ -131,8 +131,27 @@ def _association_event(happening: AnnouncedEvent, links: Links) -> Event:
     return event
 
 
-def _timezone(meetings: Sequence[Meeting | AnnouncedEvent]) -> Timezone:
-    """Europe/Stockholm from tzdata, for the years the meetings span (and the next)."""
-    years = [m.day.year for m in meetings] or [Timezone.DEFAULT_FIRST_DATE.year]
-    first, last = dt.date(min(years), 1, 1), dt.date(max(years) + 2, 1, 1)
-    return Timezone.from_tzid(TZID, first_date=first, last_date=last)
+def _stockholm() -> Timezone:
+    """Europe/Stockholm as two yearly rules: summer time from the last Sunday of March at
+    02:00 to the last Sunday of October at 03:00, as the EU has had it since 1996.
+
+    The same block in every feed, whatever the meetings' years: Outlook for Windows,
+    which the members' workplaces use, misreads a VTIMEZONE that lists each year's
+    changes as RDATEs (the form icalendar's `Timezone.from_tzid` writes) and shows
+    summer meetings an hour off; Google and Microsoft export these rules themselves.
+    Each DTSTART is the local time just before the change (RFC 5545 3.6.5).
+    """
+    timezone = Timezone()
+    timezone.add("tzid", TZID)
+    timezone.add("x-lic-location", TZID)
+    for part, name, before, after, start, month in (
+        (TimezoneDaylight(), "CEST", 1, 2, dt.datetime(1996, 3, 31, 2, 0), 3),
+        (TimezoneStandard(), "CET", 2, 1, dt.datetime(1996, 10, 27, 3, 0), 10),
+    ):
+        part.add("tzname", name)
+        part.add("tzoffsetfrom", dt.timedelta(hours=before))
+        part.add("tzoffsetto", dt.timedelta(hours=after))
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        timezone.add_component(part)
+    return timezone
