@@ -55,3 +55,17 @@ def test_make_check_shows_them_and_passes(project_copy: Path) -> None:
     result = validate(project_copy)
     assert result.returncode == 0, result.stderr
     assert "förslag: absent[1]: Sofia Melin står både under `present` och `absent`" in result.stderr
+
+
+def test_an_event_told_again_under_another_title(tmp_path: Path) -> None:
+    """Seed 002 speaks of a day of training proposed by two municipalities: two trainings on
+    one day are real. Told in two minutes under two titles, the calendar shows one of them."""
+    told = GOOD_MINUTES.replace("---\n## 1", "events:\n  - {title: Utbildning i lösningsfokus, kind: utbildning, start: 2021-10-20}\n---\n## 1")
+    layout = make_content(tmp_path, {"norra/2021-05-05.md": told, "norra/2021-06-01.md": told.replace("2021-05-05", "2021-06-01").replace("i lösningsfokus", "om SIP")})
+    archive, problems = load_archive(layout)
+    assert archive is not None, problems
+    [said] = [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in contradictions(layout, archive)]
+    assert said.startswith(
+        "minutes/norra/2021-06-01.md:14: events[0].title: ”Utbildning om SIP” har samma slag och start som ”Utbildning i lösningsfokus” "
+        "i minutes/norra/2021-05-05.md, och kalendern visar dem som ett evenemang"
+    ), said

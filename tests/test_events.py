@@ -207,3 +207,21 @@ def test_an_unknown_kind_names_the_allowed_ones(tmp_path: Path) -> None:
     (root / "minutes" / "vastra" / "2023-02-01.md").write_text(text, encoding="utf-8")
     result = run([sys.executable, str(root / "scripts" / "validate.py"), "--root", str(root)], cwd=root)
     assert "minutes/vastra/2023-02-01.md:6: events[0].kind: `fest` är inte tillåtet; skriv ett av: 'heldag', 'omvärldsdag'" in result.stderr, result.stderr
+
+
+def test_two_events_alike_in_one_minutes_are_an_error(tmp_path: Path) -> None:
+    """Kind and start name an event in the calendar: the second of two alike would be lost."""
+    root = copy_project(tmp_path / "project")
+    (root / "minutes" / "vastra").mkdir()
+    text = (
+        "---\ndate: 2026-05-06\ngroup: vastra\nevents:\n"
+        "  - {title: Utbildning i lösningsfokus för chefer, kind: utbildning, start: 2026-10-20}\n"
+        "  - {title: SIP-utbildning, kind: utbildning, start: 2026-10-20, place: Lidköping}\n---\n"
+    )
+    (root / "minutes" / "vastra" / "2026-05-06.md").write_text(text, encoding="utf-8")
+    result = run([sys.executable, str(root / "scripts" / "validate.py"), "--root", str(root)], cwd=root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        "minutes/vastra/2026-05-06.md:4: events: två evenemang av slaget utbildning börjar 2026-10-20 "
+        "(”Utbildning i lösningsfokus för chefer” och ”SIP-utbildning”); kalendern kan bara visa det ena."
+    ) in result.stderr, result.stderr

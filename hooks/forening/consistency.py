@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .archive import Archive
+from .events import event_key
 from .problems import Problem
 from .publication import FieldLines
 from .validate import Layout
@@ -38,6 +39,17 @@ def contradictions(layout: Layout, archive: Archive) -> list[Problem]:
         for i, name in enumerate(meta.absent):
             if name in meta.present:
                 say(entry.source, ("absent", i), f"{name} står både under `present` och `absent`; ta bort den rad som inte stämmer")
+    told: dict[str, tuple[str, str]] = {}  # an event's key: the title and minutes that first told of it
+    for entry in archive.minutes:  # oldest first
+        for i, event in enumerate(entry.meta.events):
+            title, source = told.setdefault(event_key(event), (event.title, entry.source))
+            if title.casefold() != event.title.casefold() and source != entry.source:
+                say(
+                    entry.source,
+                    ("events", i, "title"),
+                    f"”{event.title}” har samma slag och start som ”{title}” i {source}, och kalendern visar dem som ett "
+                    "evenemang (med den nyaste titeln). Är det två olika, skriv starttiden för vart och ett; är det samma, skriv samma titel",
+                )
     titles: dict[str, list[str]] = defaultdict(list)
     for project in archive.projects.values():
         titles[project.meta.title.casefold()].append(project.source)

@@ -239,6 +239,23 @@ class Minutes(Model):
         return self
 
     @model_validator(mode="after")
+    def _events_apart(self) -> Minutes:
+        # The calendar names an event by its kind and start (forening.events.event_key):
+        # two in one minutes with both alike would show as one, the other lost.
+        seen: dict[tuple[str, Any], Event] = {}
+        for event in self.events:
+            earlier = seen.setdefault((event.kind, event.start), event)
+            if earlier is not event:
+                when = f"{event.start:%Y-%m-%d %H:%M}" if isinstance(event.start, dt.datetime) else f"{event.start:%Y-%m-%d}"
+                raise fail(
+                    f"två evenemang av slaget {event.kind} börjar {when} (”{earlier.title}” och ”{event.title}”); kalendern kan bara visa det ena. "
+                    "Är det samma evenemang, ta bort det ena; annars skriv starttiden för vart och ett (t.ex. "
+                    f"start: {event.start:%Y-%m-%d}T09:00)",
+                    "events",
+                )
+        return self
+
+    @model_validator(mode="after")
     def _published_after_the_meeting(self) -> Minutes:
         if self.publish_until is not None and self.publish_until < self.date:
             raise fail(f"`publish_until` ({self.publish_until}) ligger före mötet ({self.date}); då publiceras anteckningarna aldrig", "publish_until")
