@@ -141,3 +141,34 @@ def test_calendar_page_names_no_one_from_attendance(site: Path) -> None:
     names = {name for entry in archive.minutes for name in [*entry.meta.present, *entry.meta.absent]}
     shown = text(page(site).article)
     assert names and not [name for name in names if name in shown]
+
+
+MOVED = {
+    "norra/2026-06-10.md": "---\ndate: 2026-06-10\ngroup: norra\nnext_meetings:\n  - group: norra\n    start: 2026-09-01T09:00\n"
+    "  - group: norra\n    start: 2026-09-15T09:00\n---\n\nFixtur.\n",
+    "norra/2026-08-15.md": "---\ndate: 2026-08-15\ngroup: norra\nnext_meetings:\n  - group: norra\n    start: 2026-09-01T13:00\n"
+    "    note: Flyttat från förmiddagen\n  - group: norra\n    start: 2026-09-15T09:00\n    cancelled: true\n---\n\nFixtur.\n",
+}
+
+
+def test_a_moved_and_a_cancelled_meeting_say_so_on_the_page_and_in_the_feeds(project_copy: Path, tmp_path: Path) -> None:
+    """Subscribers once kept the old time beside the new one, and nothing could call a meeting off."""
+    for name, content in MOVED.items():
+        (project_copy / "minutes" / name).write_text(content, encoding="utf-8")
+    site = build_on("2026-08-20", project_copy, tmp_path / "site")
+    for feed in ("kalender.ics", "kalender/norra.ics"):
+        found = {str(e["UID"]).split("@")[0]: e for e in Calendar.from_ical((site / feed).read_bytes()).walk("VEVENT")}
+        assert str(found["norra-20260901T0900"]["SUMMARY"]) == "Flyttat: Beredningsgrupp norra: möte"
+        assert str(found["norra-20260915T0900"]["SUMMARY"]) == "Inställt: Beredningsgrupp norra: möte"
+        assert {str(found[key]["STATUS"]) for key in ("norra-20260901T0900", "norra-20260915T0900")} == {"CANCELLED"}
+        assert "STATUS" not in found["norra-20260901T1300"]
+    soup = page(site)
+    coming = {li["id"]: text(li) for li in soup.select("#kommande ~ ul.fm-meetings > li")}
+    assert "Flyttat: Beredningsgrupp norra" in coming["norra-20260901T0900"]
+    assert "Inställt: Beredningsgrupp norra" in coming["norra-20260915T0900"]
+    assert "Flyttat:" not in coming["norra-20260901T1300"] and "Flyttat från förmiddagen" in coming["norra-20260901T1300"]
+    # The older minutes still link to the old time's entry, which is there to say it moved.
+    older = page(site, "minnesanteckningar/norra/2026-06-10")
+    assert [a["href"].split("#")[1] for a in older.select(".fm-next a[href*='#']")] == ["norra-20260901T0900", "norra-20260915T0900"]
+    newer = page(site, "minnesanteckningar/norra/2026-08-15")
+    assert [text(li).split(":")[1].strip() for li in newer.select(".fm-next li")] == ["tisdag 1 september 2026 kl. 13", "Inställt"]

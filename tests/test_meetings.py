@@ -80,3 +80,45 @@ def test_meeting_key_names_group_and_start() -> None:
     whole_day = Minutes.model_validate({"date": "2021-01-01", "group": "norra", "next_meetings": [{"group": "gemensam", "start": "2021-04-21"}]})
     assert meeting_key(timed.next_meetings[0]) == "norra-20210824T0900"
     assert meeting_key(whole_day.next_meetings[0]) == "gemensam-20210421"
+
+
+def _with(archive: Archive, *announcements: tuple[str, str, list[dict]]) -> Archive:
+    """The seed archive and fixture minutes (date, group, next_meetings), appended newest last."""
+    extra = [
+        MinutesEntry(
+            meta=Minutes.model_validate({"date": day, "group": group, "next_meetings": announced}),
+            body_text=FileText("Fixtur."),
+            source=f"minutes/{group}/{day}.md",
+            body_line=5,
+        )
+        for day, group, announced in announcements
+    ]
+    return dataclasses.replace(archive, minutes=[*archive.minutes, *extra])
+
+
+def test_a_new_time_the_same_day_moves_the_meeting(archive: Archive) -> None:
+    """Once both times stayed in every calendar: the old one was never taken back."""
+    moved = _with(
+        archive,
+        ("2026-06-10", "norra", [{"group": "norra", "start": "2026-09-01T09:00"}]),
+        ("2026-08-15", "norra", [{"group": "norra", "start": "2026-09-01T13:00", "note": "Flyttat från förmiddagen"}]),
+    )
+    status = {m.key: m.status for m in collect(moved) if m.key.startswith("norra-20260901")}
+    assert status == {"norra-20260901T0900": "flyttat", "norra-20260901T1300": ""}
+
+
+def test_a_reminder_of_one_session_does_not_move_the_other(archive: Archive) -> None:
+    both = [{"group": "norra", "start": "2026-09-01T09:00"}, {"group": "norra", "start": "2026-09-01T13:00"}]
+    reminded = _with(archive, ("2026-06-10", "norra", both), ("2026-08-15", "norra", both[:1]))
+    assert {m.key: m.status for m in collect(reminded) if m.key.startswith("norra-20260901")} == {"norra-20260901T0900": "", "norra-20260901T1300": ""}
+
+
+def test_a_cancelled_meeting_says_so(archive: Archive) -> None:
+    cancelled = _with(
+        archive,
+        ("2026-06-10", "norra", [{"group": "norra", "start": "2026-09-01T09:00", "place": "Skövde"}]),
+        ("2026-08-15", "norra", [{"group": "norra", "start": "2026-09-01T09:00", "cancelled": True}, {"group": "norra", "start": "2026-09-08T09:00"}]),
+    )
+    meetings = {m.key: m for m in collect(cancelled) if m.key.startswith("norra-2026")}
+    assert {key: m.status for key, m in meetings.items()} == {"norra-20260901T0900": "inställt", "norra-20260908T0900": ""}
+    assert [e.key for e in meetings["norra-20260901T0900"].announced_in] == ["norra/2026-06-10", "norra/2026-08-15"]

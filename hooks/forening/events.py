@@ -70,6 +70,11 @@ class AnnouncedEvent:
     def kind_label(self) -> str:
         return kind_label(self.details.kind)
 
+    @property
+    def status(self) -> str:
+        """"inställt" or "" (as planned), as a meeting's."""
+        return "inställt" if self.details.cancelled else ""
+
 
 def kind_label(kind: str) -> str:
     return kind[:1].upper() + kind[1:]

@@ -84,7 +84,9 @@ def _event(meeting: Meeting, links: Links) -> Event:
     event.add("dtstamp", dt.datetime.combine(meeting.latest_announcement.date, dt.time(0), tzinfo=dt.UTC))
     details = meeting.details
     group = links.group_name(meeting.group)
-    event.add("summary", f"{group}: {details.note}" if details.note else f"{group}: möte")
+    event.add("summary", _status(meeting.status) + (f"{group}: {details.note}" if details.note else f"{group}: möte"))
+    if meeting.status:
+        event.add("status", "CANCELLED")  # calendar apps strike it through; the summary says why
     if meeting.all_day:
         # VALUE=DATE; DTEND is the next day (exclusive), as calendar apps expect.
         event.add("dtstart", meeting.day)
@@ -111,7 +113,9 @@ def _association_event(happening: AnnouncedEvent, links: Links) -> Event:
     event.add("dtstamp", dt.datetime.combine(happening.latest_announcement.date, dt.time(0), tzinfo=dt.UTC))
     details = happening.details
     # "Vårens omvärldsdag" says what it is; "Lunch till lunch" gets its kind: "Konferens: Lunch till lunch".
-    event.add("summary", details.title if details.kind in details.title.lower() else f"{happening.kind_label}: {details.title}")
+    event.add("summary", _status(happening.status) + (details.title if details.kind in details.title.lower() else f"{happening.kind_label}: {details.title}"))
+    if happening.status:
+        event.add("status", "CANCELLED")
     event.add("categories", [happening.kind_label])
     if happening.all_day:
         event.add("dtstart", happening.day)
@@ -129,6 +133,11 @@ def _association_event(happening: AnnouncedEvent, links: Links) -> Event:
     lines += [f"Berättat om i {links.minutes_title(entry)}: {links.minutes(entry)}" for entry in reversed(happening.announced_in)]
     event.add("description", "\n".join(lines))
     return event
+
+
+def _status(status: str) -> str:
+    """"Inställt: " or "Flyttat: " before the summary, for apps that do not show STATUS."""
+    return f"{status.capitalize()}: " if status else ""
 
 
 def _stockholm() -> Timezone:

@@ -22,6 +22,12 @@ class Meeting:
     details: NextMeeting
     announced_in: tuple[MinutesEntry, ...]  # oldest first; never empty
     minutes: MinutesEntry | None = None  # the minutes of this meeting itself, once written
+    moved: bool = False  # a later announcement gave the group another time that day
+
+    @property
+    def status(self) -> str:
+        """"inställt", "flyttat" or "" (as planned): shown before the meeting and in its feed entry."""
+        return "inställt" if self.details.cancelled else "flyttat" if self.moved else ""
 
     @property
     def group(self) -> str:
@@ -81,11 +87,29 @@ def collect(archive: Archive) -> list[Meeting]:
             found[key] = (announced, sources)
     held = {(m.group, m.date): m for m in archive.minutes if m.meta.date_precision == "day"}
     order = {slug: i for i, slug in enumerate(archive.group_order)}
+    moved = _moved(archive, found)
     meetings = [
-        Meeting(details=details, announced_in=tuple(sources), minutes=held.get((details.group, _day(details.start))))
-        for details, sources in found.values()
+        Meeting(details=details, announced_in=tuple(sources), minutes=held.get((details.group, _day(details.start))), moved=key in moved)
+        for key, (details, sources) in found.items()
     ]
     return sorted(meetings, key=lambda m: (m.day, _clock(m.start), order.get(m.group, len(order)), m.group))
+
+
+def _moved(archive: Archive, found: dict[str, tuple[NextMeeting, list[MinutesEntry]]]) -> set[str]:
+    """The meetings a later announcement moved to another time the same day.
+
+    A group meets once a day: when minutes announce it at a time that no earlier
+    word on that day named, a time announced before that, and not again since, is
+    the old one. (A reminder of both of two sessions keeps both.) Moving a meeting
+    to another day takes `cancelled: true` on the old one (see NextMeeting)."""
+    position = {entry.key: i for i, entry in enumerate(archive.minutes)}
+    by_day: dict[tuple[str, dt.date], list[tuple[str, int, int]]] = {}
+    for key, (details, sources) in found.items():
+        first, last = position[sources[0].key], position[sources[-1].key]
+        by_day.setdefault((details.group, _day(details.start)), []).append((key, first, last))
+    return {
+        key for same_day in by_day.values() if len(same_day) > 1 for key, _, last in same_day if any(first > last for _, first, _ in same_day)
+    }
 
 
 def split(meetings: list[Meeting], today: dt.date) -> tuple[list[Meeting], list[Meeting]]:

@@ -107,6 +107,15 @@ class NextMeeting(Model):
     end: DateTime | None = Field(None, description="Slut: datum och tid, efter start.", examples=["2024-10-15T11:45"])
     place: Text | None = Field(None, description="Plats, eller `digitalt`.", examples=["digitalt"])
     note: Text | None = Field(None, description="Kort anteckning om mötet.", examples=["Gemensam heldag"])
+    cancelled: bool = Field(
+        False,
+        description=(
+            "`true` när ett annonserat möte är inställt: skriv det i de nya minnesanteckningarna med mötets `group` och `start`. "
+            "Kalendern visar det då som inställt. Ett möte som flyttas till en annan dag ställs in så och annonseras med sin nya dag; "
+            "en ny tid samma dag räcker det att annonsera."
+        ),
+        examples=[True],
+    )
 
     @model_validator(mode="after")
     def _end_after_start(self) -> NextMeeting:
@@ -151,6 +160,11 @@ class Event(Model):
         examples=[["gemensam", "norra"]],
     )
     note: Text | None = Field(None, description="Kort anteckning om evenemanget.", examples=["Gemensam heldag med styrelse och beredningsgrupp"])
+    cancelled: bool = Field(
+        False,
+        description="`true` när evenemanget är inställt: skriv det i de nya minnesanteckningarna med evenemangets `kind` och `start`.",
+        examples=[True],
+    )
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Event:
