@@ -36,7 +36,7 @@ import datetime as dt
 from pathlib import Path
 
 from convert_ahead import ConvertAhead
-from forening import dates, markers, mentions, publication, retention, vendor
+from forening import dates, markers, mentions, publication, retention, urls, vendor
 from forening.archive import Archive
 from forening.checks import check_sources
 from forening.memo import FOLDER, ChangedDuringRun, kept_in
@@ -164,6 +164,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     # Every page is converted; MkDocs copies the other files next: the helper's are due.
     assert _later is not None and _checks is not None, "on_files made them"
     _ahead = None  # nothing more to take from it (a page never converted leaves its piece unused)
+    env.globals["feeds"] = urls.FEEDS  # linked in every page's <head> (hooks/theme/main.html)
     for asset in _later.assets():
         files.get_file_from_path(asset.dest).content_bytes = asset.content or b""  # type: ignore[union-attr]
         _checks.generated(asset.dest, asset.content or b"")  # checked while MkDocs writes the pages

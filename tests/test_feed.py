@@ -119,3 +119,21 @@ def test_the_quiet_date_is_the_newest_content_date_up_to_the_build_date() -> Non
     # Elings ark and Måla för hälsan take participants until 30 June 2021: the next day the list changed.
     assert quiet_date(archive, dt.date(2021, 7, 2)) == dt.date(2021, 7, 1)
     assert quiet_date(archive, dt.date(2020, 1, 1)) == dt.date(2020, 1, 1)  # nothing dated yet: the build date
+
+
+def test_every_page_announces_the_feeds_to_feed_readers(site: Path) -> None:
+    """A reader given any page's address finds the feeds (once no page's <head> named them)."""
+    import posixpath
+
+    from lxml import html as lxml_html
+
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 20
+    for page in pages:
+        head = lxml_html.parse(str(page)).getroot().find("head")
+        links = head.findall("link[@rel='alternate'][@type='application/atom+xml']")
+        folder = page.parent.relative_to(site).as_posix()
+        targets = [posixpath.normpath(posixpath.join(folder, link.get("href"))) for link in links]
+        assert targets == ["feed.xml", "projekt/soker-deltagare.xml"], page
+        assert all((site / target).is_file() for target in targets)
+        assert all(link.get("title", "").startswith("Samordningsförbundet Skaraborg: ") for link in links)

@@ -18,6 +18,8 @@ CALENDAR_FEED = f"{CALENDAR}.ics"  # every group's meetings
 ATOM_FEED = "feed.xml"
 SEEKING_SRC = f"{PROJECTS}/soker-deltagare.md"  # projects that take participants
 SEEKING_FEED = f"{PROJECTS}/soker-deltagare.xml"
+# The Atom feeds and what they hold, as every page's <head> announces them to feed readers.
+FEEDS = ((ATOM_FEED, "nya minnesanteckningar och projekt"), (SEEKING_FEED, "projekt som söker deltagare"))
 
 
 def minutes_src(entry: MinutesEntry) -> str:
