@@ -69,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     past = history.History() if args.no_git else history.from_git(root)
-    published = publication.published(archive, end, rules)
+    # What was published at the period's end and still is today: a newsletter written
+    # afterwards must not bring back minutes withdrawn since (publish_until, retention),
+    # nor link to pages that are gone.
+    published = publication.published(publication.published(archive, end, rules), dates.build_date(), rules)
     digest = newsletter.digest(published, args.start, end, past)
     links = newsletter.links_for(published, config.site_url)
     site_name = config.site_name or links.host

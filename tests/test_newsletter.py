@@ -123,6 +123,19 @@ def test_a_later_quarter_has_its_decisions_and_no_seeking_projects(tmp_path: Pat
     assert coming == ["evenemang-omvarldsdag-20230425", "gemensam-20230509T0900", "evenemang-konferens-20230829"]
 
 
+def test_minutes_withdrawn_since_the_period_stay_out(tmp_path: Path) -> None:
+    """A newsletter for a past quarter once brought back minutes withdrawn since, with
+    their decisions and a link that now leads nowhere."""
+    root = copy_project(tmp_path / "project")
+    minutes = root / "minutes" / "gemensam" / "2023-02-01.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace("\ngroup: gemensam\n", "\ngroup: gemensam\npublish_until: 2024-01-01\n", 1), encoding="utf-8")
+    result = newsletter(root, "--from", "2023-01-01", "--to", "2023-03-31", "-o", str(tmp_path / "ut"))
+    assert result.returncode == 0, result.stderr
+    for suffix in ("html", "txt", "md"):
+        text = (tmp_path / "ut" / f"nyhetsbrev-2023-01-01--2023-03-31.{suffix}").read_text(encoding="utf-8")
+        assert "gemensam/2023-02-01" not in text, suffix
+
+
 def test_with_git_new_and_changed_come_from_the_commit_dates(tmp_path: Path) -> None:
     root = git_project(tmp_path)
     result = newsletter(root, "--from", "2024-02-01", "--to", "2024-03-31", "-o", str(tmp_path / "ut"))
