@@ -122,6 +122,8 @@ def _resolve(page: str, url: str, site_url: str) -> tuple[str | None, str, str]:
     """
     parts = urlsplit(url)
     own = urlsplit(site_url)
+    if parts.scheme == "webcal" and parts.netloc == own.netloc:  # a subscription link to one of the site's own .ics files
+        parts = parts._replace(scheme=own.scheme)
     if (parts.scheme or parts.netloc) and (not site_url or (parts.scheme, parts.netloc) != (own.scheme, own.netloc)):
         return None, "", ""
     fragment = unquote(parts.fragment)

@@ -78,8 +78,12 @@ def test_coming_and_past_follow_the_build_date(tmp_path: Path) -> None:
 def test_page_explains_how_to_subscribe_to_every_group_feed(site: Path) -> None:
     soup = page(site)
     section = soup.select_one("ul.fm-feeds")
-    links = [a["href"] for a in section.select("a")]
+    links = [a["href"] for a in section.select("a") if not a["href"].startswith("webcal:")]
     assert links == ["../kalender.ics", "norra.ics", "vastra.ics", "ostra.ics", "gemensam.ics"]
+    # Beside each, a webcal: link, which subscribes in one tap (https: would import the file once).
+    subscribe = [a["href"] for a in section.select("a") if a["href"].startswith("webcal:")]
+    assert subscribe == [f"webcal://example.invalid/{feed}" for feed in ("kalender.ics", *(f"kalender/{g}.ics" for g in ("norra", "vastra", "ostra", "gemensam")))]
+    assert {text(a) for a in section.select("a[href^='webcal:']")} == {"prenumerera"}
     for href in links:
         assert (site / "kalender" / href).resolve().is_file(), href
     addresses = [text(c) for c in section.select("code")]

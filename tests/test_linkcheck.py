@@ -46,6 +46,8 @@ def make_site(root: Path) -> Path:
         '<a href="#gone">bad anchor here</a>',
         '<a href="file%20name.pdf#page=2">ok</a>',
         '<img src="img.png" srcset="a.png 1x, b.png 2x" alt="">',
+        '<a href="webcal://example.invalid/kalender.ics">subscribe, own .ics missing</a>',
+        '<a href="webcal://other.example/k.ics">external</a>',
     ]
     (root / "index.html").write_text(page("\n".join(links), ids='<h1 id="top">t</h1>'), encoding="utf-8")
     (root / "a" / "index.html").write_text(page('<a href="../index.html#top">ok</a> <a href="../">ok</a>', ids='<p id="x"></p>'), encoding="utf-8")
@@ -62,8 +64,9 @@ def test_broken_links_are_found_with_page_and_line(tmp_path: Path) -> None:
         "index.html:13: #gone: ankaret #gone finns inte på index.html",
         "index.html:15: b.png: filen finns inte på webbplatsen",
         "index.html:15: img.png: filen finns inte på webbplatsen",
+        "index.html:16: webcal://example.invalid/kalender.ics: filen finns inte på webbplatsen",
     ]
-    assert report.external == {"https://other.example/", "mailto:kansli@example.invalid"}
+    assert report.external == {"https://other.example/", "mailto:kansli@example.invalid", "webcal://other.example/k.ics"}
 
 
 def test_site_under_a_sub_path(tmp_path: Path) -> None:

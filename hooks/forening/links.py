@@ -37,6 +37,11 @@ class Links:
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         return urljoin(base, url)
 
+    def webcal(self, url: str) -> str:
+        """A feed's address as a `webcal:` link, which subscribes in one tap where an
+        `https:` link would only import the file once (Apple Calendar, Outlook)."""
+        return "webcal:" + self.absolute(url).split(":", 1)[1]
+
     def minutes(self, entry: MinutesEntry) -> str:
         return self.absolute(urls.url_of(urls.minutes_src(entry)))
 

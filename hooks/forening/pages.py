@@ -294,6 +294,7 @@ def calendar_pages(build: Build) -> Iterator[Page]:
             all_feed_url=urls.CALENDAR_FEED,
             group_feeds=[(slug, urls.group_calendar_feed(slug)) for slug in archive.group_order],
             absolute=_links(build).absolute,
+            webcal=_links(build).webcal,
             **_listing_helpers(archive),
         ),
         title="Kalender",

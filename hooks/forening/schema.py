@@ -144,7 +144,7 @@ class Link(Model):
 
 
 class Event(Model):
-    """Ett evenemang som förbundet ordnar: heldag, omvärldsdag, öppet hus, konferens, studieresa."""
+    """Ett evenemang som förbundet ordnar: heldag, omvärldsdag, öppet hus, konferens, studieresa, utbildning."""
 
     title: Text = Field(description="Evenemangets namn.", examples=["Höstens heldag"])
     kind: Literal[EVENT_KINDS] = Field(description="Slag: " + ", ".join(EVENT_KINDS) + ".", examples=["heldag"])  # type: ignore[valid-type]
