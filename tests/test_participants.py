@@ -90,7 +90,8 @@ def test_the_seeking_page_and_feed_list_them(april_2021: Path) -> None:
     assert [a["href"] for a in page.select("article h2 a")] == ["../elings-ark/", "../mala-for-halsan/"]
     assert "1 april 2021" in page.article.get_text()
     entries = feed_entries(april_2021)
-    assert [e["id"] for e in entries] == [f"https://example.invalid/projekt/{slug}/" for slug in SEEKING]
+    # One id per time a project seeks: its page and its last day for new participants.
+    assert [e["id"] for e in entries] == [f"https://example.invalid/projekt/{slug}/#soker-deltagare-2021-06-30" for slug in SEEKING]
     assert entries[0]["title"] == "Elings ark" and entries[0]["updated"] == "2021-03-01T00:00:00+01:00"  # the minutes that list it
     assert entries[0]["summary"].endswith("Tar emot deltagare till och med 30 juni 2021.")
     project = soup(april_2021, "projekt/elings-ark").select_one(".fm-seeking")
@@ -200,3 +201,19 @@ def test_no_project_may_take_the_name_of_the_catalogue(tmp_path: Path) -> None:
     (root / "projects" / "index.md").write_text("---\ntitle: X\nsummary: Y.\nstatus: pågående\nkind: projekt\n---\n", encoding="utf-8")
     result = run([sys.executable, str(root / "scripts" / "validate.py"), "--root", str(root)], cwd=root)
     assert result.returncode == 1 and "projects/index.md:1: namnet `index` används av projektkatalogen" in result.stderr, result.stderr
+
+
+def test_a_project_that_seeks_again_is_a_new_entry_and_the_feed_never_goes_back(tmp_path: Path) -> None:
+    """Once the entry kept its 2021 id, so a reader who saw it then showed nothing new,
+    and the feed's own date fell from 2023 (quiet since) back to the entry's 2021."""
+    root = copy_project(tmp_path / "project")
+    project = root / "projects" / "elings-ark.md"
+    project.write_text(project.read_text(encoding="utf-8").replace("participants_until: 2021-06-30", "participants_until: 2026-12-31"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build_on("2026-11-23", root, site)
+    assert result.returncode == 0, result.stderr
+    feed = etree.parse(str(site / "projekt" / "soker-deltagare.xml")).getroot()
+    assert [e.findtext("a:id", namespaces=ATOM) for e in feed.findall("a:entry", ATOM)] == [
+        "https://example.invalid/projekt/elings-ark/#soker-deltagare-2026-12-31"
+    ]
+    assert feed.findtext("a:updated", namespaces=ATOM) >= "2023-02-01"  # the newest minutes, not the entry's 2021

@@ -78,11 +78,12 @@ def atom_feed(
 
     An entry is dated like the site's main feed (the project's start, else the
     newest minutes that list it), or 1 January 1970 when the content gives no
-    date: the same on every build, so a reader sees an entry as new only when a
-    project starts to seek participants. The feed is as new as its newest dated
-    entry; with none (no project seeks, or none that is dated) it is dated by
-    `feed.quiet_date`: the last day the content says the site changed, such as
-    the day the last project stopped taking participants.
+    date: the same on every build. Its id names the project and its last day for
+    new participants (`participants_until`), so a project that seeks again with a
+    new last day is a new entry to a reader who saw it seek before. The feed is as
+    new as its newest dated entry or `feed.quiet_date` (the last day the content
+    says the site changed, such as the day the last project stopped taking
+    participants), whichever is later: it never goes back in time.
     """
     days = {p.slug: project_date(archive, p) or UNDATED for p in projects}
     dated = [day for day in days.values() if day != UNDATED]
@@ -95,11 +96,12 @@ def atom_feed(
     feed.link(href=links.absolute(feed_url), rel="self", type="application/atom+xml")
     feed.language("sv")
     feed.generator("feedgen")
-    feed.updated(_moment(max(dated) if dated else quiet_date(archive, today)))
+    feed.updated(_moment(max([*dated, quiet_date(archive, today)])))
     for project in sorted(projects, key=lambda p: (-days[p.slug].toordinal(), catalogue.swedish_key(p.meta.title))):
         entry = feed.add_entry(order="append")
         url = links.project(project)
-        entry.id(url)
+        until = project.meta.participants_until
+        entry.id(f"{url}#{ANCHOR}-{until.isoformat()}" if until else f"{url}#{ANCHOR}")  # one id per time it seeks
         entry.title(project.meta.title)
         entry.link(href=url, rel="alternate", type="text/html")
         entry.updated(_moment(days[project.slug]))
