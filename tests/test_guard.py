@@ -187,3 +187,17 @@ def test_whole_file_search_finds_whatever_a_chunk_holds(texts: list[str]) -> Non
     found = guard._leaks("x.html", chunks, privacy.Allowed(), set())
     assert bool(found) == bool(per_chunk)
     assert {p.message for p in found} == {p.message for p in per_chunk}
+
+
+def test_pages_in_another_docs_dir_are_checked_too(project_copy: Path) -> None:
+    """The docs/ folder was named by hand in the checks: with `docs_dir: sidor` in mkdocs.yml,
+    an address in its pages passed make check."""
+    (project_copy / "docs").rename(project_copy / "sidor")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("docs_dir: docs\n", "docs_dir: sidor\n"), encoding="utf-8")
+    page = project_copy / "sidor" / "index.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    page.write_text(page.read_text(encoding="utf-8") + "\nSkriv till kalle.kula@example.se.\n", encoding="utf-8")
+    result = validate(project_copy)
+    assert result.returncode == 1
+    assert f"sidor/index.md:{lines + 2}: " in result.stderr and "kalle.kula@example.se" in result.stderr, result.stderr

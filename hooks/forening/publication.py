@@ -108,7 +108,7 @@ def expired_pages(docs_dir: Path, today: dt.date, shown_dir: str = "docs") -> tu
 def notices(layout: Layout, archive: Archive) -> list[Problem]:
     """A source check: what today's build leaves out, said as suggestions (never errors)."""
     today = dates.build_date()
-    config, _ = read_config(layout.root)
+    config, _ = read_config(layout.root, layout.config_file)
     rules = retention.from_config(config)[0] if config is not None else None
     lines = FieldLines(layout)
     found: list[Problem] = []
@@ -167,7 +167,7 @@ def check_pages(layout: Layout, files: Any) -> list[Problem]:
     """A text check: the front matter of the hand-written pages in docs/ (and their
     `publish_until`) can be read. Run whatever the content (`files`), so that `make check`
     and the build refuse a page MkDocs would publish with its YAML as text."""
-    config, _ = read_config(layout.root)  # a broken mkdocs.yml is the retention check's to report
+    config, _ = read_config(layout.root, layout.config_file)  # a broken mkdocs.yml is the retention check's to report
     if config is None:
         return []
     return expired_pages(layout.root / config.docs_dir, dates.build_date(), config.docs_dir)[1]

@@ -32,7 +32,7 @@ import yaml
 
 from . import load
 from .problems import Problem, errors
-from .validate import Layout, load_archive
+from .validate import Layout, docs_paths, load_archive, minutes_paths, project_paths
 
 ATTENDANCE = ("present", "absent")
 ROLES = ("chair", "secretary")
@@ -263,8 +263,7 @@ def _first_name(name: str) -> str:
 
 
 def _content_files(layout: Layout) -> list[str]:
-    found = sorted((layout.root / layout.minutes_dir).glob("*/*.md")) + sorted((layout.root / layout.projects_dir).glob("*.md"))
-    found += sorted((layout.root / "docs").rglob("*.md"))
+    found = minutes_paths(layout) + project_paths(layout) + docs_paths(layout)
     return [layout.shown(p) for p in found]
 
 

@@ -8,6 +8,7 @@ line like any content error. Everything else in mkdocs.yml is left to MkDocs.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,28 @@ def read(root: Path, config_file: str = CONFIG_FILE) -> tuple[SiteConfig | None,
     """mkdocs.yml's `site_name`, `site_url`, `docs_dir` and `extra`; None and a problem if unreadable.
 
     scripts/build.py calls it before starting MkDocs, so that a YAML mistake in
-    mkdocs.yml is told in Swedish at its line, not in MkDocs' English."""
+    mkdocs.yml is told in Swedish at its line, not in MkDocs' English. Several
+    checks of one run ask for it: the file is read once for as long as it is
+    unchanged (its size and change time; `mkdocs serve` keeps this module loaded)."""
+    path = root / config_file
+    try:
+        stat = path.stat()
+        seen: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        seen = None  # missing: `_read` reports it
+    config, problems = _read(path, config_file, seen)
+    return config, list(problems)
+
+
+@functools.lru_cache(maxsize=4)
+def _read(path: Path, config_file: str, seen: tuple[int, int] | None) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
+    config, problems = _parse(path, config_file)
+    return config, tuple(problems)
+
+
+def _parse(path: Path, config_file: str) -> tuple[SiteConfig | None, list[Problem]]:
     problems: list[Problem] = []
-    text = load.read_text(root / config_file, config_file, problems)
+    text = load.read_text(path, config_file, problems)
     if text is None:
         return None, problems
     try:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import load
+from . import load, siteconfig
 from .archive import Archive, MinutesEntry, ProjectEntry
 from .memo import FileText
 from .messages import problems_from
@@ -49,8 +49,10 @@ def project_paths(layout: Layout) -> list[Path]:
 
 
 def docs_paths(layout: Layout) -> list[Path]:
-    """The hand-written pages in docs/, which the privacy, active-content and offsite checks read too."""
-    folder = layout.root / "docs"
+    """The hand-written pages (mkdocs.yml's `docs_dir`, docs/ unless it says otherwise), which
+    the privacy, active-content and offsite checks read too."""
+    config, _ = siteconfig.read(layout.root, layout.config_file)  # its own problems are reported by the settings checks
+    folder = layout.root / (config.docs_dir if config is not None else "docs")
     return sorted(folder.rglob("*.md")) if folder.is_dir() else []
 
 
