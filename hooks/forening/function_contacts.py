@@ -144,7 +144,9 @@ def read(root: Path, config_file: str = "mkdocs.yml") -> tuple[FunctionContacts,
         loader.dispose()
     doc = load.Document(path=config_file, data={}, body_line=0, parsed=parsed, first_line=1)
     if raw is not None and not isinstance(raw, dict):
-        problems.append(Problem(config_file, doc.line_of(SETTING), ".".join(SETTING), "ska vara fälten `phone`, `email`, `address` och `website` indragna under `contact:`"))
+        names = [f"`{name}`" for name in FunctionContacts.model_fields]
+        fields = ", ".join(names[:-1]) + " och " + names[-1]
+        problems.append(Problem(config_file, doc.line_of(SETTING), ".".join(SETTING), f"ska vara fälten {fields} indragna under `contact:`"))
         return FunctionContacts(), problems
     try:
         return FunctionContacts.model_validate(raw or {}), problems

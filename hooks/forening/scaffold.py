@@ -52,8 +52,8 @@ def scaffold(archive: Archive, group: str, date: dt.date) -> Scaffold:
         if members
         else "Gruppen har inga ledamöter i minutes/groups.yml: skriv de närvarande här, ett namn per rad.",
         "absent": "Frånvarande: flytta hit namnen från present.",
-        "projects": "Projekt som mötet behandlade: filnamn i projects/ utan .md, t.ex. cresco-creare.",
-        "decisions": "Beslut, ett per rad.",
+        "projects": _described("projects"),
+        "decisions": _described("decisions"),
         "next_meetings": "Punkten Nästa möte: ett möte per rad med group, start och gärna end och place;\n"
         "webbplatsen visar dem under rubriken Nästa möte.",
     }
@@ -74,6 +74,11 @@ def scaffold(archive: Archive, group: str, date: dt.date) -> Scaffold:
             comments[name] += f"\n{EMPTY_LIST_NOTE}"
     body = "\n\n".join(f"## {number}. {item}" for number, item in enumerate(USUAL_AGENDA, start=1)) + "\n"
     return Scaffold(minutes, body, comments, announced_in)
+
+
+def _described(name: str) -> str:
+    """The field's own description in the schema (one text, no copy to keep in step)."""
+    return Minutes.model_fields[name].description or ""
 
 
 def announced_meeting(archive: Archive, group: str, date: dt.date) -> Meeting | None:

@@ -76,8 +76,8 @@ class Member(Model):
                 if _is_contact_field(key):
                     raise fail(
                         f"`{key}` får inte anges för ledamöter: förbundet publicerar inte ledamöternas kontaktuppgifter, "
-                        "bara namn, arbetsplats och roll (GDPR; se minnesanteckningarna från beredningsgrupp norra "
-                        "2021-05-05, punkt 7). Ta bort raden. Den som vill nå en ledamot kontaktar förbundet, vars "
+                        "bara namn, arbetsplats och roll (GDPR; se sidan om personuppgifter). Ta bort raden. "
+                        "Den som vill nå en ledamot kontaktar förbundet, vars "
                         "egna kontaktvägar anges i mkdocs.yml under `extra.contact`",
                         str(key),
                     )
