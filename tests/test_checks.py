@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import validate
+from forening.checks import site_files
 
 MINUTES = """\
 ---
@@ -80,3 +81,24 @@ def test_retention_setting_is_checked_when_content_has_errors(project_copy: Path
     assert result.returncode == 1
     assert "projects/nytt-projekt.md:4: status:" in result.stderr
     assert "extra.retention.attendance_years: `fem`" in result.stderr
+
+
+def test_every_site_file_is_listed_for_the_output_checks_vendor_code_included(tmp_path: Path) -> None:
+    for rel in ("assets/javascripts/bundle.x.min.js", "assets/stylesheets/main.x.min.css", "pagefind/pagefind.js", "pagefind/wasm.sv.pagefind",
+                "assets/site.css", "index.html", "pagefind/fragment/sv_1.pf_fragment", "feed.xml", "robots.txt"):  # fmt: skip
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    assert site_files(tmp_path) == [
+        "assets/javascripts/bundle.x.min.js", "assets/site.css", "assets/stylesheets/main.x.min.css", "feed.xml", "index.html",
+        "pagefind/fragment/sv_1.pf_fragment", "pagefind/pagefind.js", "pagefind/wasm.sv.pagefind", "robots.txt",
+    ]  # fmt: skip
+
+
+def test_real_site_pages_search_index_feeds_and_sitemap_are_listed_for_the_output_checks(site: Path) -> None:
+    scanned = set(site_files(site))
+    assert {"index.html", "kontakt/index.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml", "kalender.ics", "pagefind/pagefind-entry.json"} <= scanned
+    for pattern in ("**/*.html", "**/*.ics", "pagefind/fragment/*", "pagefind/index/*", "pagefind/*.pf_meta"):
+        files = [p.relative_to(site).as_posix() for p in site.glob(pattern)]
+        assert files and set(files) <= scanned, pattern
+    assert {"assets/javascripts/pagefind-search.js", "pagefind/pagefind.js", "pagefind/pagefind-worker.js"} <= scanned
+    assert any(rel.startswith("assets/javascripts/bundle.") for rel in scanned)  # Material's code is read too

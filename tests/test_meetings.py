@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from conftest import ROOT
 from forening.archive import Archive, MinutesEntry
-from forening.meetings import collect, for_group, meeting_key, split
+from forening.events import split
+from forening.meetings import collect, for_group, meeting_key
 from forening.memo import FileText
 from forening.schema import Minutes
 from forening.validate import Layout, load_archive

@@ -1,6 +1,6 @@
 """The whole archive in memory, and the links between its parts.
 
-Built once per build (or per `make check`) by `validate.load_archive` and passed
+Built once per build (or per `make check`) by `validate.read_content` and passed
 to every page generator, so nothing is read or computed twice.
 """
 

@@ -115,7 +115,9 @@ def timeline(meetings: list[Meeting], events: list[AnnouncedEvent]) -> list[Item
 
 
 def split(items: list[Item], today: dt.date) -> tuple[list[Item], list[Item]]:
-    """Coming (soonest first; an event until its last day) and past (most recent first)."""
+    """Coming (soonest first, today included; an event until its last day) and past (most
+    recent first). "Today" is the build date: the site has to be rebuilt for a meeting to
+    move from coming to past (see README, "The build date")."""
     coming = [i for i in items if _last_day(i) >= today]
     past = [i for i in reversed(items) if _last_day(i) < today]
     return coming, past

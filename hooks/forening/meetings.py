@@ -112,17 +112,6 @@ def _moved(archive: Archive, found: dict[str, tuple[NextMeeting, list[MinutesEnt
     }
 
 
-def split(meetings: list[Meeting], today: dt.date) -> tuple[list[Meeting], list[Meeting]]:
-    """Coming (today included, soonest first) and past (most recent first).
-
-    "Today" is the build date: the site has to be rebuilt for a meeting to move
-    from coming to past (see README, "The build date").
-    """
-    coming = [m for m in meetings if m.day >= today]
-    past = [m for m in reversed(meetings) if m.day < today]
-    return coming, past
-
-
 def for_group(meetings: list[Meeting], group: str) -> list[Meeting]:
     return [m for m in meetings if m.group == group]
 

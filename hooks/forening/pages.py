@@ -1,6 +1,7 @@
 """Generate the site's pages from the archive: plain Markdown strings.
 
-Each generator takes the archive and returns `Page`s. The MkDocs hook adds them
+Each generator takes the `Build` (the published archive, the build date, the
+settings) and returns `Page`s. The MkDocs hook adds them
 as generated files; another generator could write them to a folder instead.
 """
 
@@ -380,7 +381,8 @@ ON_HELPER: dict[Callable[[Build], Iterator[Asset]], Callable[[Build], list[str]]
 
 @without_gc_pauses
 def generate_assets(build: Build) -> list[Asset]:
-    """All other generated files of the site."""
+    """All other generated files of the site, made in this process: what the tests
+    compare the build's (`generate_site`, with the helper) against."""
     return [asset for generator in ASSET_GENERATORS for asset in generator(build)]
 
 

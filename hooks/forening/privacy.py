@@ -3,7 +3,7 @@
 Pure functions over strings, used twice: over the editors' sources (`make check`,
 with path:line) and over every file the build writes (see `guard.py`). The only
 contact details the site may publish are the association's own function
-contacts (`contacts.py`); everything found here that is not one of them is a leak.
+contacts (`function_contacts.py`); everything found here that is not one of them is a leak.
 
 What counts, and why the rules are this shape:
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
 
 from . import dates, urls
 
@@ -43,7 +42,3 @@ def render(template: str, src: str, **context: Any) -> str:
     env = environment()
     return env.get_template(template).render(src=src, link=lambda to: urls.relative(src, to), **context)
 
-
-def text(value: str) -> Markup:
-    """Escape a value for HTML (for the rare string built outside a template)."""
-    return escape(value)

@@ -45,7 +45,6 @@ import re
 from collections.abc import Iterator
 from fnmatch import fnmatch
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -82,15 +81,6 @@ def is_search_index(rel: str) -> bool:
 def is_word_index(rel: str) -> bool:
     """Whether the file holds search terms (punctuation removed) rather than text."""
     return rel.endswith(PAGEFIND_WORDS)
-
-
-def scan_targets(site_dir: Path) -> Iterator[tuple[str, Path]]:
-    """Every file of the built site, as (site-relative path, path): the guard reads them all
-    (a binary file as no text, see `chunks`)."""
-    for path in sorted(site_dir.rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if path.is_file():
-            yield rel, path
 
 
 def chunks(rel: str, data: bytes) -> list[Chunk] | None:

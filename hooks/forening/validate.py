@@ -1,7 +1,10 @@
 """Load every content file, check it against the schema and across files.
 
-`load_archive` is the one entry point: the MkDocs hook, `scripts/validate.py`
-and the pre-commit hook all call it, so they can never disagree.
+`read_content` is the one reading: the MkDocs hook, `scripts/validate.py` and
+the pre-commit hook reach it through `checks.check_sources` (which adds the text
+and source checks), so they can never disagree. `load_archive` is the same
+reading for the scripts that need only the valid archive (import, new minutes,
+redact, the guide's examples).
 """
 
 from __future__ import annotations

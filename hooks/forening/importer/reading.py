@@ -60,5 +60,3 @@ class Reading:
         """Index of the first heading after `index`, or the end."""
         return next((h.index for h in self.headings if h.index > index), len(self.lines))
 
-    def first_agenda(self) -> int:
-        return next((h.index for h in self.headings if h.agenda), len(self.lines))
