@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from . import load, privacy, strictyaml
+from . import privacy, siteconfig
 from .messages import problems_from
 from .problems import Problem
 from .types import fail
@@ -117,60 +116,21 @@ def from_settings(settings: dict[str, Any]) -> FunctionContacts:
 def read(root: Path, config_file: str = "mkdocs.yml") -> tuple[FunctionContacts, list[Problem]]:
     """The contacts from mkdocs.yml, with `mkdocs.yml:LINE: extra.contact...` problems.
 
-    Only the `extra.contact` part is read as data: the rest of mkdocs.yml may hold
-    MkDocs' own tags (`!ENV`, `!!python/name:`), which are not ours to judge.
-    """
-    problems: list[Problem] = []
-    path = root / config_file
-    text = load.read_text(path, config_file, problems) if path.is_file() else ""
-    if text is None:
-        return FunctionContacts(), problems
-    loader = yaml.SafeLoader(text)
-    try:
-        try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError:
-            # A YAML mistake anywhere in mkdocs.yml is reported once, in Swedish at its
-            # line, by siteconfig.read (the retention check reads the file for every run).
-            return FunctionContacts(), problems
-        parsed = strictyaml.Parsed(data=None)
-        found = _find(node, SETTING, parsed.lines)
-        raw = loader.construct_object(found, deep=True) if found is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(config_file, mark.line + 1 if mark else 1, ".".join(SETTING), f"kan inte läsas ({exc}); kontrollera indrag och citattecken"))
-        return FunctionContacts(), problems
-    finally:
-        loader.dispose()
-    doc = load.Document(path=config_file, data={}, body_line=0, parsed=parsed, first_line=1)
+    mkdocs.yml is read by `siteconfig` (strictly, with lines, once per run); a YAML
+    mistake in it is reported there, once, by the retention check."""
+    config, _ = siteconfig.read(root, config_file)
+    if config is None:
+        return FunctionContacts(), []
+    return from_config(config)
+
+
+def from_config(config: siteconfig.SiteConfig) -> tuple[FunctionContacts, list[Problem]]:
+    raw = config.extra.get(SETTING[1])
     if raw is not None and not isinstance(raw, dict):
         names = [f"`{name}`" for name in FunctionContacts.model_fields]
         fields = ", ".join(names[:-1]) + " och " + names[-1]
-        problems.append(Problem(config_file, doc.line_of(SETTING), ".".join(SETTING), f"ska vara fälten {fields} indragna under `contact:`"))
-        return FunctionContacts(), problems
+        return FunctionContacts(), [Problem(config.document.path, config.line_of(*SETTING), ".".join(SETTING), f"ska vara fälten {fields} indragna under `contact:`")]
     try:
-        return FunctionContacts.model_validate(raw or {}), problems
+        return FunctionContacts.model_validate(raw or {}), []
     except ValidationError as exc:
-        problems.extend(problems_from(exc, FunctionContacts, doc, base=SETTING))
-        return FunctionContacts(), problems
-
-
-def _find(node: yaml.Node | None, keys: tuple[str, ...], lines: dict[strictyaml.Loc, int]) -> yaml.Node | None:
-    """The node at `keys` in a mapping, recording the (0-based) line of each key on the way."""
-    loc: tuple[str, ...] = ()
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            return None
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                loc = (*loc, key)
-                lines[loc] = key_node.start_mark.line
-                node = value_node
-                break
-        else:
-            return None
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                lines[(*loc, key_node.value)] = key_node.start_mark.line
-    return node
+        return FunctionContacts(), problems_from(exc, FunctionContacts, config.document, base=SETTING)

@@ -41,11 +41,11 @@ def read(root: Path, config_file: str = CONFIG_FILE) -> tuple[SiteConfig | None,
     scripts/build.py calls it before starting MkDocs, so that a YAML mistake in
     mkdocs.yml is told in Swedish at its line, not in MkDocs' English. Several
     checks of one run ask for it: the file is read once for as long as it is
-    unchanged (its size and change time; `mkdocs serve` keeps this module loaded)."""
+    unchanged (its size, times and inode; `mkdocs serve` keeps this module loaded)."""
     path = root / config_file
     try:
         stat = path.stat()
-        seen: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+        seen: tuple[int, ...] | None = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
     except OSError:
         seen = None  # missing: `_read` reports it
     config, problems = _read(path, config_file, seen)
@@ -53,7 +53,7 @@ def read(root: Path, config_file: str = CONFIG_FILE) -> tuple[SiteConfig | None,
 
 
 @functools.lru_cache(maxsize=4)
-def _read(path: Path, config_file: str, seen: tuple[int, int] | None) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
+def _read(path: Path, config_file: str, seen: tuple[int, ...] | None) -> tuple[SiteConfig | None, tuple[Problem, ...]]:
     config, problems = _parse(path, config_file)
     return config, tuple(problems)
 

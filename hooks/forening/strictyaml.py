@@ -13,6 +13,7 @@ fix for the usual causes (forening.yamlhints); the parser's English is not shown
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -256,8 +257,23 @@ def load_key(text: str, key: str) -> Parsed:
     for key_node, value_node in node.value if isinstance(node, yaml.MappingNode) else []:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
             parsed.lines[(key,)] = key_node.start_mark.line
-            parsed.data = _convert(value_node, (key,), parsed.lines, set())
+            if value_node.tag == "!ENV":
+                parsed.data = _environment(value_node)
+            else:
+                parsed.data = _convert(value_node, (key,), parsed.lines, set())
     return parsed
+
+
+def _environment(node: yaml.Node) -> str | None:
+    """MkDocs' `!ENV NAME` and `!ENV [NAME, OTHER, default]` (a setting such as `site_url`
+    taken from the environment in CI): the first variable set, else the default, the last
+    of several items, as MkDocs reads it (pyyaml_env_tag)."""
+    items = [item.value for item in node.value] if isinstance(node, yaml.SequenceNode) else [node.value]
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return default if isinstance(default, str) else None
 
 
 def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], depth: int = 0) -> Any:
