@@ -107,7 +107,7 @@ class NextMeeting(Model):
     end: DateTime | None = Field(None, description="Slut: datum och tid, efter start.", examples=["2024-10-15T11:45"])
     place: Text | None = Field(None, description="Plats, eller `digitalt`.", examples=["digitalt"])
     note: Text | None = Field(None, description="Kort anteckning om mötet.", examples=["Gemensam heldag"])
-    cancelled: bool = Field(
+    cancelled: StrictBool = Field(
         False,
         description=(
             "`true` när ett annonserat möte är inställt: skriv det i de nya minnesanteckningarna med mötets `group` och `start`. "
@@ -160,7 +160,7 @@ class Event(Model):
         examples=[["gemensam", "norra"]],
     )
     note: Text | None = Field(None, description="Kort anteckning om evenemanget.", examples=["Gemensam heldag med styrelse och beredningsgrupp"])
-    cancelled: bool = Field(
+    cancelled: StrictBool = Field(
         False,
         description="`true` när evenemanget är inställt: skriv det i de nya minnesanteckningarna med evenemangets `kind` och `start`.",
         examples=[True],

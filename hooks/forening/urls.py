@@ -18,8 +18,11 @@ CALENDAR_FEED = f"{CALENDAR}.ics"  # every group's meetings
 ATOM_FEED = "feed.xml"
 SEEKING_SRC = f"{PROJECTS}/soker-deltagare.md"  # projects that take participants
 SEEKING_FEED = f"{PROJECTS}/soker-deltagare.xml"
-# The Atom feeds and what they hold, as every page's <head> announces them to feed readers.
-FEEDS = ((ATOM_FEED, "nya minnesanteckningar och projekt"), (SEEKING_FEED, "projekt som söker deltagare"))
+# The Atom feed and what it holds, as every page's <head> announces it to feed readers.
+# Only the one at the site's root: Material reads every <link rel="alternate"> as a
+# language version and fetches sitemap.xml beside it, which for projekt/soker-deltagare.xml
+# is a 404 on every page load (its page links that feed in its text).
+FEEDS = ((ATOM_FEED, "nya minnesanteckningar och projekt"),)
 
 
 def minutes_src(entry: MinutesEntry) -> str:
