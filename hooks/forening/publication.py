@@ -64,9 +64,11 @@ def _trim_minutes(entry: MinutesEntry, today: dt.date, rules: Retention | None, 
         "links": [link for link in meta.links if not expired(link.publish_until, today)],
     }
     withheld = None
-    if rules is not None and (meta.present or meta.absent) and not retention.names_shown(entry.date, today, rules):
+    # The chair and the secretary were at the meeting too: their names go with the lists.
+    named = meta.present or meta.absent or meta.chair or meta.secretary
+    if rules is not None and named and not retention.names_shown(entry.date, today, rules):
         withheld = WithheldAttendance(present=len(meta.present), absent=len(meta.absent), years=rules.attendance_years)
-        update |= {"present": [], "absent": []}
+        update |= {"present": [], "absent": [], "chair": None, "secretary": None}
     return dataclasses.replace(entry, meta=meta.model_copy(update=update), withheld=withheld)
 
 
