@@ -51,6 +51,8 @@ def published(archive: Archive, today: dt.date, rules: Retention | None) -> Arch
 
 
 def _minutes_published(entry: MinutesEntry, today: dt.date, rules: Retention | None) -> bool:
+    if entry.date > today:
+        return False  # written ahead (new_minutes.py): not a record of a meeting until it is held
     if expired(entry.meta.publish_until, today):
         return False
     return rules is None or retention.minutes_shown(entry.date, today, rules)
@@ -121,6 +123,9 @@ def notices(layout: Layout, archive: Archive) -> list[Problem]:
     withheld: list[MinutesEntry] = []
     for entry in archive.minutes:
         meta = entry.meta
+        if entry.date > today:
+            say(entry.source, ("date",), f"mötet har inte hållits än (i dag är det {today}); anteckningarna publiceras från mötesdagen, när webbplatsen byggs då")
+            continue
         if expired(meta.publish_until, today):
             say(entry.source, (KEY,), f"sista publiceringsdag var {meta.publish_until}; minnesanteckningarna lämnas utanför webbplatsen. Ta bort filen när den inte behövs")
             continue
@@ -131,7 +136,7 @@ def notices(layout: Layout, archive: Archive) -> list[Problem]:
             if expired(attachment.publish_until, today):
                 say(entry.source, ("attachments", i, KEY), f"sista publiceringsdag var {attachment.publish_until}; bilagan `{attachment.file}` publiceras inte. Ta bort raden och filen")
         _link_notices(entry.source, meta.links, today, say)
-        if rules is not None and (meta.present or meta.absent) and not retention.names_shown(entry.date, today, rules):
+        if rules is not None and (meta.present or meta.absent or meta.chair or meta.secretary) and not retention.names_shown(entry.date, today, rules):
             withheld.append(entry)
     for project in archive.projects.values():
         meta = project.meta
