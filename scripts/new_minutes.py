@@ -59,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     where = f"; tid och plats från {made.announced_in.source}" if made.announced_in else "; inget tidigare möte annonserade det, fyll i start och end"
-    print(f"Skrev {target} med {len(made.minutes.present)} ledamöter under present{where}.", file=sys.stderr)
+    count = len(made.minutes.present)
+    print(f"Skrev {target} med {count} {'ledamot' if count == 1 else 'ledamöter'} under present{where}.", file=sys.stderr)
     return 0
 
 

@@ -48,7 +48,7 @@ def scaffold(archive: Archive, group: str, date: dt.date) -> Scaffold:
     data: dict = {"date": date.isoformat(), "group": group, "present": members}
     comments = {
         "present": "Alla ledamöter i gruppen (minutes/groups.yml). Flytta den som inte kom till absent,\n"
-        "och lägg till ersättare och gäster, t.ex. Caroline Carlsson (ersätter Anitta)."
+        "och lägg till ersättare och gäster, t.ex. Anna Exempel (ersätter Bo Exempel)."
         if members
         else "Gruppen har inga ledamöter i minutes/groups.yml: skriv de närvarande här, ett namn per rad.",
         "absent": "Frånvarande: flytta hit namnen från present.",
