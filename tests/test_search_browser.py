@@ -193,3 +193,14 @@ def test_search_button_on_a_narrow_screen(browser: Browser, served_site: str) ->
     assert not page.evaluate("document.getElementById('__search').checked")
     assert page.evaluate("document.activeElement === document.body")
     page.close()
+
+
+def test_enter_typed_at_once_opens_the_new_querys_first_result(page: Page) -> None:
+    """A fast typist's Enter, before the results came, once opened the previous query's
+    first result (or, on a fresh page, did nothing)."""
+    assert found(search(page, "Cresco"))[0] == "/projekt/cresco-creare/"
+    box = page.locator(".md-search__input")
+    box.press("Control+a")
+    box.press_sequentially("Aurum Locus")
+    box.press("Enter")  # within the pause before the search runs
+    page.wait_for_url("**/projekt/aurum-locus/")

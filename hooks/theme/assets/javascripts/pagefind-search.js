@@ -40,6 +40,7 @@ function setUp(root) {
 
   let loading = null; // the Pagefind module, imported and set up once, on first use
   let generation = 0; // the latest query: answers to older queries are dropped
+  let openWhenReady = 0; // the query whose first result Enter asked for before it came
 
   // One promise for every caller: keys typed while the module loads must not set
   // its options again (that drops the searches already waiting in its worker).
@@ -67,6 +68,7 @@ function setUp(root) {
   async function run(query) {
     const mine = ++generation;
     output.setAttribute("aria-busy", "true");
+    list.inert = true; // the last query's results: arrows and Enter must not reach them
     const pagefind = query.trim() ? await load() : null;
     if (pagefind) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
     if (mine !== generation) return; // a newer query has taken over
@@ -75,6 +77,7 @@ function setUp(root) {
     const first = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (mine !== generation) return; // a newer query has taken over
     list.replaceChildren();
+    list.inert = false;
     show(results, first, 0);
     const count = results.length;
     meta.textContent = !query.trim() ? t("search.result.placeholder")
@@ -82,6 +85,7 @@ function setUp(root) {
       : count === 1 ? t("search.result.one")
       : t("search.result.other", count);
     output.setAttribute("aria-busy", "false");
+    if (openWhenReady === mine) list.querySelector(".md-search-result__link")?.click();
   }
 
   // Appends a page of results, and a button for the next page while more are left.
@@ -149,12 +153,15 @@ function setUp(root) {
       case "Enter":
         if (active === input) {
           event.preventDefault();
-          list.querySelector(".md-search-result__link")?.click();
+          // Typed fast, the query's results may not be there yet: open its first once they are.
+          if (output.getAttribute("aria-busy") === "true") openWhenReady = generation;
+          else list.querySelector(".md-search-result__link")?.click();
         }
         break;
       case "ArrowUp":
       case "ArrowDown": {
         event.preventDefault();
+        if (output.getAttribute("aria-busy") === "true") break; // no stale result to step into
         const items = focusables();
         const step = event.key === "ArrowDown" ? 1 : -1;
         const next = (Math.max(0, items.indexOf(active)) + step + items.length) % items.length;
