@@ -44,3 +44,19 @@ def test_attachments_and_hidden_files_are_left_alone(project_copy: Path) -> None
     result = validate(project_copy)
     assert result.returncode == 0, result.stderr
     assert "läses inte" not in result.stderr
+
+
+def test_a_word_document_beside_the_minutes_is_a_suggestion_to_import_it(project_copy: Path) -> None:
+    """The association writes minutes in Word: one dropped into the group's folder was
+    silently never published. Listed under `attachments`, it is an attachment."""
+    (project_copy / "minutes" / "norra" / "Minnesanteckningar norra jan 2022.docx").write_bytes(b"PK\x03\x04")
+    result = validate(project_copy)
+    assert result.returncode == 0, result.stderr  # a suggestion, not an error: it may be an attachment in progress
+    assert (
+        'minutes/norra/Minnesanteckningar norra jan 2022.docx:1: förslag: filen används inte på webbplatsen. Är det minnesanteckningar, '
+        'gör om dem med `.venv/bin/python scripts/import_minutes.py "minutes/norra/Minnesanteckningar norra jan 2022.docx" --group norra`'
+    ) in result.stderr, result.stderr
+    minutes = project_copy / "minutes" / "norra" / "2022-01-01.md"
+    text = minutes.read_text(encoding="utf-8")
+    minutes.write_text(text.replace("\ngroup: norra\n", '\ngroup: norra\nattachments:\n  - title: Original\n    file: "Minnesanteckningar norra jan 2022.docx"\n', 1), encoding="utf-8")
+    assert "filen används inte" not in validate(project_copy).stderr

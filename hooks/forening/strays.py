@@ -4,9 +4,10 @@ The engine reads `minutes/<group>/<YYYY-MM-DD>.md` and `projects/<slug>.md`, not
 else. A file saved as `.txt` or `.MD` by another editor program, or put one folder too
 deep (`minutes/norra/2023/...`), would be left out of the site without a word: `make
 check` would say all is valid and the minutes would never be published. So every
-such file is an error that says where it belongs. Attachments (a PDF beside the
-minutes, or any file a minutes' `attachments` lists) and hidden files (`.gitkeep`)
-are left alone.
+such file is an error that says where it belongs. A Word document there (the
+association writes its minutes in Word) is a suggestion to import it, unless a
+minutes' `attachments` lists it. Attachments (a PDF beside the minutes, or any file
+a minutes' `attachments` lists) and hidden files (`.gitkeep`) are left alone.
 """
 
 from __future__ import annotations
@@ -14,16 +15,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .problems import Problem
+from .problems import Problem, Severity
 
 # What an editor's program saves text as: a file with one of these endings is meant to be read.
 TEXT_ENDINGS = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+# Documents of a word processor: minutes not yet imported, or an attachment not yet listed.
+WORD_ENDINGS = (".docx", ".doc", ".odt", ".rtf")
 
 
 def stray_files(root: Path, minutes_dir: str, projects_dir: str, attachments: set[Path]) -> list[Problem]:
     """Problems for the text files under minutes/ and projects/ that are not where the engine reads."""
     problems: list[Problem] = []
-    for path, parts in _text_files(root / minutes_dir):
+    under_minutes = _files(root / minutes_dir, TEXT_ENDINGS + WORD_ENDINGS)  # one walk over decades of minutes
+    words = [(path, parts) for path, parts in under_minutes if path.suffix.lower() in WORD_ENDINGS]
+    for path, parts in [(path, parts) for path, parts in under_minutes if path.suffix.lower() in TEXT_ENDINGS]:
         if len(parts) in (1, 2) and path.suffix == ".md":
             continue  # read as minutes (directly in minutes/, the minutes loader says where it belongs)
         if path.resolve() in attachments:
@@ -35,7 +40,7 @@ def stray_files(root: Path, minutes_dir: str, projects_dir: str, attachments: se
         else:
             message = f"filen läses inte: den ska sluta på `.md` (små bokstäver), t.ex. {path.stem}.md"
         problems.append(Problem(path.relative_to(root).as_posix(), 1, "", message))
-    for path, parts in _text_files(root / projects_dir):
+    for path, parts in _files(root / projects_dir, TEXT_ENDINGS):
         if len(parts) > 1:
             message = f"filen läses inte: projekt ska ligga direkt i {projects_dir}/, t.ex. {projects_dir}/{path.stem}.md"
         elif path.suffix != ".md":
@@ -43,11 +48,21 @@ def stray_files(root: Path, minutes_dir: str, projects_dir: str, attachments: se
         else:
             continue  # read as a project
         problems.append(Problem(path.relative_to(root).as_posix(), 1, "", message))
+    for path, parts in words:
+        if path.resolve() in attachments:
+            continue
+        group = parts[0] if len(parts) > 1 else "<grupp>"
+        message = (
+            f"filen används inte på webbplatsen. Är det minnesanteckningar, gör om dem med "
+            f"`.venv/bin/python scripts/import_minutes.py \"{path.relative_to(root).as_posix()}\" --group {group}`; "
+            "är det en bilaga, ange den under `attachments` i minnesanteckningarna"
+        )
+        problems.append(Problem(path.relative_to(root).as_posix(), 1, "", message, Severity.SUGGESTION))
     return problems
 
 
-def _text_files(folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
-    """The text files below `folder` that are not hidden, with their path parts under it, sorted.
+def _files(folder: Path, endings: tuple[str, ...]) -> list[tuple[Path, tuple[str, ...]]]:
+    """The files with one of `endings` below `folder` that are not hidden, with their path parts under it, sorted.
 
     `os.walk` lists files and folders apart without a `stat` of each file, which keeps
     this cheap over decades of minutes."""
@@ -56,5 +71,5 @@ def _text_files(folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
         folders[:] = [name for name in folders if not name.startswith(".")]
         where = Path(top)
         base = where.relative_to(folder).parts
-        found += [(where / name, (*base, name)) for name in files if not name.startswith(".") and Path(name).suffix.lower() in TEXT_ENDINGS]
+        found += [(where / name, (*base, name)) for name in files if not name.startswith(".") and Path(name).suffix.lower() in endings]
     return sorted(found)
