@@ -204,3 +204,15 @@ def test_enter_typed_at_once_opens_the_new_querys_first_result(page: Page) -> No
     box.press_sequentially("Aurum Locus")
     box.press("Enter")  # within the pause before the search runs
     page.wait_for_url("**/projekt/aurum-locus/")
+
+
+def test_a_word_in_no_page_finds_no_stand_in(page: Page) -> None:
+    """Pagefind searches an unknown word's longest known prefix: "Palcic" (a name only in
+    withheld attendance) found "på" on 25 pages, telling a visitor she was named there."""
+    for query in ("Palcic", "Arnerwik", "Cresko"):
+        assert search(page, query) == [], query
+        assert page.locator(".md-search-result__meta").inner_text() == "Inga sökresultat", query
+
+
+def test_a_near_miss_still_finds_what_it_meant(page: Page) -> None:
+    assert "/minnesanteckningar/gemensam/2021-03-01/" in found(search(page, "beredningsgrupen"))  # one p short

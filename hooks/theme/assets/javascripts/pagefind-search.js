@@ -72,7 +72,8 @@ function setUp(root) {
     const pagefind = query.trim() ? await load() : null;
     if (pagefind) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
     if (mine !== generation) return; // a newer query has taken over
-    const results = pagefind ? ((await pagefind.search(query))?.results ?? []) : [];
+    let results = pagefind ? ((await pagefind.search(query))?.results ?? []) : [];
+    if (results.length && (await farOffWord(pagefind, query))) results = [];
     if (mine !== generation) return;
     const first = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (mine !== generation) return; // a newer query has taken over
@@ -172,6 +173,40 @@ function setUp(root) {
         if (active !== input && event.key.length === 1) input.focus(); // keep typing into the box
     }
   });
+}
+
+// Whether a word of the query is in no page and Pagefind's stand-in for it is far off.
+// For a word it does not know, Pagefind searches the longest prefix it does know:
+// "beredningsgrupen" finds "beredningsgruppen", which helps, but "Palcic" finds
+// "på" on 25 pages, which tells a visitor searching a name that the person is named
+// there. A word is known when a quoted search finds it (stemmed, without that
+// stand-in); for one that is not, the stand-in must share most of its beginning
+// with it (NEEDED_SHARE, at least FEWEST_SHARED letters), or nothing is found.
+const NEEDED_SHARE = 0.6;
+const FEWEST_SHARED = 4;
+
+async function farOffWord(pagefind, query) {
+  if (query.includes('"')) return false; // the visitor's own exact search: no stand-ins
+  for (const word of words(query)) {
+    if ((await pagefind.search(`"${word}"`))?.results.length) continue; // a word of the site
+    const standIn = (await pagefind.search(word))?.results ?? [];
+    if (!standIn.length) return true;
+    const marked = [...(await standIn[0].data()).excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].flatMap((m) => words(m[1]));
+    const needed = Math.min(word.length, Math.max(FEWEST_SHARED, Math.ceil(word.length * NEEDED_SHARE)));
+    if (!marked.some((found) => sharedStart(word, found) >= needed)) return true;
+  }
+  return false;
+}
+
+// The words of a text as Pagefind compares them: lower case, no accents, no punctuation around.
+function words(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function sharedStart(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 // One result in Material's markup. Titles and metadata go in as text; the
