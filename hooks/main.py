@@ -26,6 +26,10 @@ translates between it and MkDocs' events:
   checks the rest of the site; then the index is checked too.
 - `on_build_error`, `on_shutdown`: stop the helper process.
 
+In `mkdocs serve` (`on_startup`), content with errors is not a failed build: the
+preview becomes one page that lists the errors (forening.preview), and the theme's
+404 page shows them too, because a failed build would keep the browser waiting.
+
 Hook modules are loaded once per `mkdocs serve`: restart serve after editing
 code under hooks/. Content edits under minutes/ and projects/ rebuild live.
 """
@@ -36,17 +40,17 @@ import datetime as dt
 from pathlib import Path
 
 from convert_ahead import ConvertAhead
-from forening import dates, markers, mentions, publication, retention, urls, vendor
+from forening import dates, markers, mentions, preview, publication, retention, urls, vendor
 from forening.archive import Archive
 from forening.checks import check_sources
 from forening.memo import FOLDER, ChangedDuringRun, kept_in
 from forening.helper import Helper
 from forening.pages import Asset, Build, Later, Page, generate_site
 from forening.postbuild import SiteChecks
-from forening.problems import ContentError, report
+from forening.problems import ContentError, Problem, report
 from forening.validate import Layout
 from jinja2 import Environment
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -64,6 +68,8 @@ _helper: Helper | None = None
 _checks: SiteChecks | None = None
 _last_page: str | None = None  # written once the next page comes (or the build ends)
 _ahead: ConvertAhead | None = None  # the generated pages the helper converts
+_serving = False  # `mkdocs serve`: content with errors gives a page of them, not a failed build
+_preview: list[Problem] | None = None  # this build is that page (the content's problems)
 
 HELPER_BROKEN = "Hjälpprocessen kunde inte användas: bygget gjorde kalendrarna och alla kontroller själv (samma resultat, långsammare)."
 
@@ -71,6 +77,11 @@ HELPER_BROKEN = "Hjälpprocessen kunde inte användas: bygget gjorde kalendrarna
 def build_date() -> dt.date:
     """Today, unless SITE_TODAY=YYYY-MM-DD pins it (tests, reproducible builds)."""
     return dates.build_date()
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(100)
@@ -84,7 +95,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Files:
-    global _build, _later
+    global _build, _later, _preview
+    _preview = None
     helper = _start_helper()
     settings = dict(config.extra) | {"project_root": str(root), "site_url": config.site_url or ""}
     settings["site_name"] = config.site_name
@@ -107,6 +119,8 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
     for problem in problems:
         if archive is not None:
             log.info(str(problem))  # suggestions only: they never stop a build
+    if archive is None and _serving:
+        return _error_preview(files, config, problems)
     if archive is None:
         raise PluginError("Innehållet har fel; inget publicerades.\n" + report(problems))
     if isinstance(made := generated[0], Exception):
@@ -139,6 +153,22 @@ def _validate_and_generate(files: Files, config: MkDocsConfig, root: Path) -> Fi
     return files
 
 
+def _error_preview(files: Files, config: MkDocsConfig, problems: list[Problem]) -> Files:
+    """The preview while the content has errors: one page that lists them (forening.preview)."""
+    global _preview
+    _stop_checks()  # nothing of the site is built, so nothing to check
+    _preview = problems
+    print("Innehållet har fel; förhandsvisningen visar dem tills de är rättade:\n" + report(problems), flush=True)  # not a log warning: strict mode would stop the preview
+    for file in [f for f in files if f.is_documentation_page()]:
+        files.remove(file)
+    config.nav = None  # the menu of pages that are not built this time
+    page = preview.error_page(problems)
+    _generated.clear()
+    _generated[page.src] = page
+    files.append(File.generated(config, page.src, content=page.markdown))
+    return files
+
+
 def _generate(archive: Archive, settings: dict, helper: Helper) -> tuple[Build, list[Page], list[Asset], Later]:
     """What is published today (expired parts and old attendance names left out), and its pages."""
     if not settings["site_url"]:
@@ -161,10 +191,14 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     global _ahead
+    env.globals["feeds"] = urls.FEEDS  # linked in every page's <head> (hooks/theme/main.html)
+    if _preview is not None:  # the theme's 404 page lists the errors too (hooks/theme/404.html)
+        env.globals["forening_preview"] = Markup(preview.error_html(_preview))
+        return env
+    env.globals["forening_preview"] = None
     # Every page is converted; MkDocs copies the other files next: the helper's are due.
     assert _later is not None and _checks is not None, "on_files made them"
     _ahead = None  # nothing more to take from it (a page never converted leaves its piece unused)
-    env.globals["feeds"] = urls.FEEDS  # linked in every page's <head> (hooks/theme/main.html)
     for asset in _later.assets():
         files.get_file_from_path(asset.dest).content_bytes = asset.content or b""  # type: ignore[union-attr]
         _checks.generated(asset.dest, asset.content or b"")  # checked while MkDocs writes the pages
@@ -202,6 +236,8 @@ def on_post_page(output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     global _checks
+    if _preview is not None:
+        return  # the page of errors: no site to index or check
     checks, _checks = _checks, None
     assert checks is not None, "on_files starts the checks of every build"
     if _last_page is not None:
