@@ -48,7 +48,7 @@ def test_an_edited_file_is_read_again(project_copy: Path) -> None:
     path = project_copy / "minutes" / "norra" / "2021-05-05.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nRing 070-174 06 05.\n\n<script>alert(1)</script>\n", encoding="utf-8")
     found, used = check(project_copy)
-    assert 0 < used.computed <= 4, "only the edited file's results (YAML, privacy, script, names) are computed"
+    assert 0 < used.computed <= 6, "only the edited file's results (YAML, privacy, script, other hosts, links, names) are computed"
     assert found == check(project_copy, remember=False)[0]
     assert any("minutes/norra/2021-05-05.md" in p and "070-174 06 05" in p for p in found)
     assert any("minutes/norra/2021-05-05.md" in p and "skript" in p for p in found)
@@ -167,7 +167,7 @@ def test_a_run_rewrites_only_the_files_whose_entries_changed(project_copy: Path)
     check(project_copy)
     after = files()
     written = [p for p, inode in after.items() if before.get(p) != inode]
-    assert 0 < len(written) <= 4 < len(after), "privacy, active content, requests to other hosts and names of the one file"
+    assert 0 < len(written) <= 5 < len(after), "privacy, active content, requests to other hosts, links and names of the one file"
 
 
 def test_the_memo_is_plain_json_in_the_ignored_cache_folder(project_copy: Path) -> None:
@@ -175,7 +175,7 @@ def test_the_memo_is_plain_json_in_the_ignored_cache_folder(project_copy: Path) 
     for path in (project_copy / memo.FOLDER / memo.SHARDS).glob("*.json"):
         assert set(json.loads(path.read_text(encoding="utf-8"))) == {"format", "engine", "entries"}
     kinds = {key.split(":")[0] for key in stored(project_copy)}
-    assert {"yaml", "privacy", "activecontent", "offsite", "names"} <= kinds <= {"yaml", "privacy", "activecontent", "offsite", "names", "file"}
+    assert {"yaml", "privacy", "activecontent", "offsite", "bodylinks", "names"} <= kinds <= {"yaml", "privacy", "activecontent", "offsite", "bodylinks", "names", "file"}
     assert ".cache/" in (Path(__file__).parent.parent / ".gitignore").read_text(encoding="utf-8").split()
     assert not list((project_copy / memo.FOLDER).rglob(".memo-*")), "no half-written file is left"
 
@@ -208,7 +208,7 @@ def test_a_build_that_remembers_writes_the_same_site(project_copy: Path, tmp_pat
     first, again = tmp_path / "first", tmp_path / "again"
     time.sleep(max(0, max(p.stat().st_ctime_ns for p in project_copy.rglob("*.md")) + memo.RACY_NS - time.time_ns()) / 1e9)
     assert mkdocs_build(project_copy, first).returncode == 0
-    assert {key.split(":")[0] for key in stored(project_copy)} >= {"yaml", "privacy", "activecontent", "offsite", "names", "headings", "file"}
+    assert {key.split(":")[0] for key in stored(project_copy)} >= {"yaml", "privacy", "activecontent", "offsite", "bodylinks", "names", "headings", "file"}
     assert mkdocs_build(project_copy, again).returncode == 0
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import activecontent, consistency, guard, mentions, offsite, prefetch
+from . import activecontent, bodylinks, consistency, guard, mentions, offsite, prefetch
 from .archive import Archive, ProjectEntry
 from .guide import check_guide_examples
 from .helper import Helper
@@ -49,6 +49,7 @@ TEXT_CHECKS: list[TextCheck] = [
 SOURCE_CHECKS: list[SourceCheck] = [
     publication_notices,  # what today's build leaves out (publish_until, retention): suggestions
     participants_page_name,  # projects/soker-deltagare.md would take the page of seeking projects
+    bodylinks.check_links,  # relative links and images in bodies lead to a page or file of the site
 ]
 
 # The source checks' slow work on each minutes and project file, which the helper
@@ -57,6 +58,7 @@ READ_AHEAD: list[prefetch.FileWork] = [
     guard.READ_AHEAD,
     activecontent.READ_AHEAD,
     offsite.READ_AHEAD,
+    bodylinks.READ_AHEAD,
 ]
 
 # Advice for editors, never an error: `make check` and pre-commit show it, the build

@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from . import siteconfig
+from .codespans import Code
 from .memo import FileText, remembered, text_of
 from .prefetch import FileWork
 from .problems import Problem
@@ -182,26 +183,10 @@ def body_requests(body: str) -> list[tuple[int, str, str, str]]:
         finder.feed(body)
         finder.close()
         found += finder.found
-    fences = _fence_lines(body) if "```" in body or "~~~" in body else []
-    return [
-        request for request in found if host_of(request[3]) is not None and not _in_code(body, request[0], request[3], fences)
-    ]
-
-
-def _in_code(body: str, line: int, url: str, fences: list[int]) -> bool:
-    """Whether the URL stands in code (shown as text, fetched by nobody): in a code span
-    (an odd number of backticks before it on its line) or a fenced block. Roughly, as
-    Markdown's rules are subtle: what this wrongly takes for code, the output check
-    still finds in the built page; the guide can show `![Logga](https://…)` as an example."""
-    if sum(1 for fence in fences if fence < line) % 2:
-        return True
-    text = body.split("\n", line)[line - 1] if line > 0 else ""
-    at = text.find(url)
-    return at > 0 and text.count("`", 0, at) % 2 == 1
-
-
-def _fence_lines(body: str) -> list[int]:
-    return [number for number, text in enumerate(body.split("\n"), 1) if text.lstrip(" ").startswith(("```", "~~~"))]
+    if not found:
+        return []
+    code = Code(body)
+    return [request for request in found if host_of(request[3]) is not None and not code.holds(request[0], request[3])]
 
 
 def _line(text: str, at: int) -> int:

@@ -126,7 +126,7 @@ def project_pages(build: Build) -> Iterator[Page]:
 def archive_pages(build: Build) -> Iterator[Page]:
     """The archive of all groups by year, and one page per group."""
     archive = build.archive
-    src = f"{urls.MINUTES}/index.md"
+    src = urls.ARCHIVE_SRC
     newest_first = list(reversed(archive.minutes))
     by_year = [(year, list(items)) for year, items in groupby(newest_first, key=lambda e: e.date.year)]
     yield Page(
@@ -180,7 +180,7 @@ def catalogue_pages(build: Build) -> Iterator[Page]:
     of their own, and get a filter of their own.
     """
     archive = build.archive
-    src = f"{urls.PROJECTS}/index.md"
+    src = urls.CATALOGUE_SRC
     seeking = participants.seeking_projects(archive, build.today)
     slugs = {p.slug for p in seeking}
     yield Page(

@@ -18,6 +18,11 @@ CALENDAR_FEED = f"{CALENDAR}.ics"  # every group's meetings
 ATOM_FEED = "feed.xml"
 SEEKING_SRC = f"{PROJECTS}/soker-deltagare.md"  # projects that take participants
 SEEKING_FEED = f"{PROJECTS}/soker-deltagare.xml"
+ARCHIVE_SRC = f"{MINUTES}/index.md"  # every minutes, by year
+CATALOGUE_SRC = f"{PROJECTS}/index.md"  # every project
+# The generated pages with a fixed name (besides /kontakt/ and the field reference, named in
+# their modules); minutes, projects and groups are named by the functions below.
+FIXED_SRCS = (ARCHIVE_SRC, CATALOGUE_SRC, CALENDAR_SRC, SEEKING_SRC)
 # The Atom feed and what it holds, as every page's <head> announces it to feed readers.
 # Only the one at the site's root: Material reads every <link rel="alternate"> as a
 # language version and fetches sitemap.xml beside it, which for projekt/soker-deltagare.xml
