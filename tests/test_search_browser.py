@@ -20,6 +20,7 @@ RESULTS = """() => [...document.querySelectorAll('.md-search-result__link')].map
   url: new URL(a.href).pathname,
   title: a.querySelector('h1').textContent,
   context: a.querySelector('.fm-search-result__context')?.textContent ?? '',
+  excerpt: a.querySelector('article > p:last-child')?.textContent ?? '',
 }))"""
 SETTLED = """q => document.querySelector('.md-search__input').value === q
   && document.getElementById('fm-search-results').getAttribute('aria-busy') === 'false'"""
@@ -216,3 +217,12 @@ def test_a_word_in_no_page_finds_no_stand_in(page: Page) -> None:
 
 def test_a_near_miss_still_finds_what_it_meant(page: Page) -> None:
     assert "/minnesanteckningar/gemensam/2021-03-01/" in found(search(page, "beredningsgrupen"))  # one p short
+
+
+def test_a_minutes_excerpt_does_not_repeat_its_group_and_date(page: Page, archive) -> None:
+    """The title and the context line say them; the facts' copy of them once took half of
+    the excerpt ("Beredningsgrupp norra 5 maj 2021. Beredningsgrupp norra 5 maj 2021 09:00–11:45 ...")."""
+    results = [r for r in search(page, "Beredningsgrupp norra") if r["url"].startswith("/minnesanteckningar/norra/2")]
+    assert results
+    for result in results:
+        assert result["excerpt"].count("Beredningsgrupp norra") <= 1, result
