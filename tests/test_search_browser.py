@@ -226,3 +226,18 @@ def test_a_minutes_excerpt_does_not_repeat_its_group_and_date(page: Page, archiv
     assert results
     for result in results:
         assert result["excerpt"].count("Beredningsgrupp norra") <= 1, result
+
+
+def test_tabbing_past_the_folded_search_does_not_open_it(browser: Browser, served_site: str) -> None:  # noqa: F811
+    """At 390 px (and 200 % zoom) the box folds away behind the header's search button:
+    Tab once landed in the folded box, which opened the full-screen search in passing."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(served_site + "projekt/")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("document.getElementById('__search').checked")
+        assert not page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    # The button still opens it, with the focus in the box.
+    page.locator("label.md-header__button[for=__search]").click()
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.close()

@@ -107,6 +107,16 @@ function setUp(root) {
     return [input, ...list.querySelectorAll(".md-search-result__link, .fm-search-more")];
   }
 
+  // Where the box folds away behind the header's search button (below 60em: phones, 200 %
+  // zoom), the folded box is out of the Tab order: focusing it opened the full-screen
+  // search in passing, and the next Tab closed it again.
+  const searchButton = document.querySelector("label.md-header__button[for=__search]");
+  const folded = () => Boolean(searchButton) && getComputedStyle(searchButton).display !== "none";
+  const tabbable = () => { input.tabIndex = folded() && !toggle.checked ? -1 : 0; };
+  tabbable();
+  window.addEventListener("resize", tabbable);
+  toggle.addEventListener("change", tabbable);
+
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => setTimeout(() => { run(""); input.focus(); }));
   let closing = false; // Escape puts the focus back in the box without opening it again
@@ -139,8 +149,7 @@ function setUp(root) {
       case "Escape": {
         event.preventDefault();
         setOpen(false);
-        const button = document.querySelector("label.md-header__button[for=__search]");
-        if (button && getComputedStyle(button).display !== "none") button.focus(); // the box is folded away
+        if (folded()) searchButton.focus(); // the box is folded away
         else {
           closing = true;
           input.focus();
