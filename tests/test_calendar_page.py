@@ -47,12 +47,16 @@ def test_after_the_last_seed_meeting_everything_is_past(site: Path) -> None:
 
 def test_coming_and_past_follow_the_build_date(tmp_path: Path) -> None:
     soup = page(build_on("2021-08-25", ROOT, tmp_path / "site"))
-    # As the site stood that day: the minutes of 2022 and 2023 were not written yet (and
-    # minutes dated ahead wait for their day), so neither were the meetings they announce.
     assert ids(soup, "li.fm-meeting") == [
         "ostra-20210825T0900",  # today counts as coming
         "vastra-20210826T1315",
         "evenemang-heldag-20211013",  # the association's events in the same list
+        "ostra-20220308T0900",
+        "vastra-20220309T0900",
+        "norra-20220310T0900",
+        "evenemang-omvarldsdag-20230425",
+        "gemensam-20230509T0900",
+        "evenemang-konferens-20230829",
     ]
     assert ids(soup, "ul.fm-meetings--past li") == [
         "norra-20210824T0900",
