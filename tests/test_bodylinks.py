@@ -80,3 +80,14 @@ def test_a_broken_image_and_a_folder_link_stop_check_and_build_at_their_lines(pr
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert f"minutes/norra/2022-01-01.md:{lines + 2}: text: filen `../../assets/logga.png` finns inte" in result.stderr, result.stderr
         assert f"minutes/norra/2022-01-01.md:{lines + 4}: text: länken `../../projekt/cresco-creare/` leder fel" in result.stderr
+
+
+def test_a_link_to_minutes_retention_has_removed_is_said_in_swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """/personuppgifter/ cites the minutes of 5 May 2021. Built in 2032, ten years on
+    (extra.retention.minutes_years), those minutes are gone: MkDocs would stop the build
+    with an English warning and no line; the check names the page's own line."""
+    monkeypatch.setenv("SITE_TODAY", "2032-01-01")
+    archive, _ = load_archive(Layout(root=ROOT))
+    assert archive is not None
+    found = [(p.path, p.message) for p in check_links(Layout(root=ROOT), archive)]
+    assert ("docs/personuppgifter.md", "sidan `minnesanteckningar/norra/2021-05-05.md` publiceras inte i dag (publish_until eller extra.retention i mkdocs.yml); ta bort länken eller länka en annan sida") in found

@@ -219,9 +219,9 @@ def test_a_page_with_unreadable_front_matter_fails_check_and_build(project_copy:
     assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_minutes_written_ahead_wait_for_their_meeting(project_copy: Path, tmp_path: Path) -> None:
-    """new_minutes.py writes next meeting's file with every member present: published at
-    once, it claimed attendance at a meeting not yet held, in the archive and the feed."""
+def test_minutes_written_ahead_are_a_suggestion_to_merge_after_the_meeting(project_copy: Path) -> None:
+    """new_minutes.py writes next meeting's file with every member present; merged before the
+    meeting, it is published at once as a record of a meeting not yet held."""
     made = run(
         [sys.executable, str(project_copy / "scripts" / "new_minutes.py"), "--root", str(project_copy), "--group", "norra", "--date", "2026-12-01"],
         cwd=project_copy,
@@ -229,10 +229,7 @@ def test_minutes_written_ahead_wait_for_their_meeting(project_copy: Path, tmp_pa
     assert made.returncode == 0, made.stderr
     checked = validate(project_copy)
     assert checked.returncode == 0, checked.stderr
-    assert re.search(r"minutes/norra/2026-12-01\.md:\d+: förslag: date: mötet har inte hållits än \(i dag är det 2026-11-23\)", checked.stderr), checked.stderr
-    before, on_the_day = tmp_path / "before", tmp_path / "on"
-    assert mkdocs_build_on("2026-11-23", project_copy, before).returncode == 0
-    assert mkdocs_build_on("2026-12-01", project_copy, on_the_day).returncode == 0
-    assert not (before / "minnesanteckningar" / "norra" / "2026-12-01").exists()
-    assert "norra/2026-12-01" not in (before / "feed.xml").read_text(encoding="utf-8")
-    assert (on_the_day / "minnesanteckningar" / "norra" / "2026-12-01" / "index.html").is_file()
+    assert re.search(
+        r"minutes/norra/2026-12-01\.md:\d+: förslag: date: mötet har inte hållits än \(i dag är det 2026-11-23\), men anteckningarna publiceras så snart",
+        checked.stderr,
+    ), checked.stderr

@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import contact_page, guide, siteconfig, urls
+from . import contact_page, dates, guide, publication, retention, siteconfig, urls
 from .archive import Archive
 from .codespans import Code
 from .memo import FileText, remembered, text_of
@@ -29,8 +29,8 @@ from .prefetch import FileWork
 from .problems import Problem
 from .validate import Layout, docs_bodies
 
-# `[text](address` and `![alt](address`; reference definitions `[name]: address`.
-_LABEL = r"(?:[^\]\\\n]|\\.)*"
+# `[text](address` and `![alt](address` (the text may run over lines); reference definitions `[name]: address`.
+_LABEL = r"(?:[^\]\\]|\\.){0,500}"  # bounded: a text of many `[` and no `]` stays linear
 _LINK = re.compile(r"(!?)\[" + _LABEL + r"\]\(\s*<?([^\s)>]+)")
 _DEFINITION = re.compile(r"^ {0,3}\[" + _LABEL + r"\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 
@@ -39,8 +39,8 @@ def body_links(body: str) -> list[tuple[int, str]]:
     """(body line, address) for each relative address a body links or shows, code left out."""
     if "](" not in body and "]:" not in body:
         return []
-    found = [(body.count("\n", 0, m.start()) + 1, m[2]) for m in _LINK.finditer(body)]
-    found += [(body.count("\n", 0, m.start()) + 1, m[1]) for m in _DEFINITION.finditer(body)]
+    found = [(body.count("\n", 0, m.start(2)) + 1, m[2]) for m in _LINK.finditer(body)]
+    found += [(body.count("\n", 0, m.start(1)) + 1, m[1]) for m in _DEFINITION.finditer(body)]
     found = [(line, address) for line, address in found if _relative(address)]
     if not found:
         return []
@@ -69,7 +69,8 @@ READ_AHEAD = FileWork(_KIND, body_links, _to_json, body=True)
 
 
 def check_links(layout: Layout, archive: Archive) -> list[Problem]:
-    """A source check: every relative link and image in a body leads to a page or file of the site."""
+    """A source check: every relative link and image in a body leads to a page or file of the site
+    as it is published today (a link to minutes that retention has removed leads nowhere)."""
     site = _Site(layout, archive)
     bodies: list[tuple[str, str, FileText, int]] = []
     for entry in archive.minutes:
@@ -93,6 +94,10 @@ class _Site:
     def __init__(self, layout: Layout, archive: Archive) -> None:
         config, _ = siteconfig.read(layout.root, layout.config_file)
         self.docs_dir = config.docs_dir if config is not None else "docs"
+        self.withdrawn = {urls.minutes_src(entry) for entry in archive.minutes} | {urls.project_src(slug) for slug in archive.projects}
+        rules = retention.from_config(config)[0] if config is not None else None
+        archive = publication.published(archive, dates.build_date(), rules)
+        self.withdrawn -= {urls.minutes_src(entry) for entry in archive.minutes} | {urls.project_src(slug) for slug in archive.projects}
         folder = layout.root / self.docs_dir
         docs = [path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
         self.pages = {src for src in docs if src.endswith(".md")}
@@ -113,6 +118,8 @@ class _Site:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
             if target in self.pages or target in self.files:
                 return None
+            if target in self.withdrawn:
+                return f"sidan `{address}` publiceras inte i dag (publish_until eller extra.retention i mkdocs.yml); ta bort länken eller länka en annan sida"
             if path.endswith(".md"):
                 return f"sidan `{address}` finns inte på webbplatsen (adressen leder till {target}); rätta adressen, räknat från {src}"
             return f"filen `{address}` finns inte (adressen leder till {self.docs_dir}/{target}); lägg filen där eller rätta adressen, räknat från {src}"

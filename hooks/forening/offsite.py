@@ -147,7 +147,7 @@ _OTHERS = {"video": "en video", "audio": "ett ljud", "track": "en textremsa"}
 # --- The source check: bodies of minutes, projects and pages in docs/ -----------------------
 
 # `![alt](url` and `![alt][label]`, `![label][]`, `![label]` with `[label]: url` elsewhere.
-_LABEL = r"(?:[^\]\\\n]|\\.)*"
+_LABEL = r"(?:[^\]\\\n]|\\.){0,500}"  # bounded: a line of many `[` stays linear
 _INLINE_IMAGE = re.compile(r"!\[" + _LABEL + r"\]\(\s*<?([^\s)>]*)")
 _IMAGE_REFERENCE = re.compile(r"!\[(" + _LABEL + r")\](?:\s?\[(" + _LABEL + r")\])?(?!\()")
 _DEFINITION = re.compile(r"^ {0,3}\[(" + _LABEL + r")\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)

@@ -51,8 +51,6 @@ def published(archive: Archive, today: dt.date, rules: Retention | None) -> Arch
 
 
 def _minutes_published(entry: MinutesEntry, today: dt.date, rules: Retention | None) -> bool:
-    if entry.date > today:
-        return False  # written ahead (new_minutes.py): not a record of a meeting until it is held
     if expired(entry.meta.publish_until, today):
         return False
     return rules is None or retention.minutes_shown(entry.date, today, rules)
@@ -124,8 +122,12 @@ def notices(layout: Layout, archive: Archive) -> list[Problem]:
     for entry in archive.minutes:
         meta = entry.meta
         if entry.date > today:
-            say(entry.source, ("date",), f"mötet har inte hållits än (i dag är det {today}); anteckningarna publiceras från mötesdagen, när webbplatsen byggs då")
-            continue
+            say(
+                entry.source,
+                ("date",),
+                f"mötet har inte hållits än (i dag är det {today}), men anteckningarna publiceras så snart de slås ihop med main, "
+                "med närvaron som den står: slå ihop dem efter mötet",
+            )
         if expired(meta.publish_until, today):
             say(entry.source, (KEY,), f"sista publiceringsdag var {meta.publish_until}; minnesanteckningarna lämnas utanför webbplatsen. Ta bort filen när den inte behövs")
             continue
