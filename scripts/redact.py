@@ -64,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{name} nämns också här; läs och redigera för hand:")
         for mention in sorted(plan.mentions):
             print(f"  {mention}")
+    if plan.similar_mentions:
+        print(f"\nEtt namn som stavas nästan som {name} står här (samma person med annan stavning?); kontrollera och redigera för hand:")
+        for mention in sorted(plan.similar_mentions):
+            print(f"  {mention}")
     if plan.first_name_mentions:
         print(f"\nFörnamnet {redact._first_name(name)} står ensamt här; kontrollera om det är samma person:")
         for mention in sorted(plan.first_name_mentions):

@@ -106,3 +106,14 @@ def test_cli_refuses_to_work_on_invalid_content(project_copy: Path) -> None:
     result = redact_cli(project_copy, "Eva Bremer", "--apply")
     assert result.returncode == 1 and "rätta dem först" in result.stderr and "Traceback" not in result.stderr
     assert (project_copy / "minutes/groups.yml").read_bytes() == groups
+
+
+def test_another_spelling_of_the_name_is_listed_for_the_editor(project_copy: Path) -> None:
+    """Seed 000 spells Anitta Into "Annita": her removal once said it was done while one
+    attendance list still named her. The other spelling is listed, never removed unasked."""
+    plan = redact.plan(Layout(root=project_copy), "Anitta Into")
+    assert [(m.path, m.line, m.text.strip()) for m in plan.similar_mentions] == [("minutes/gemensam/2021-03-01.md", 19, "- Annita Into")]
+    assert "minutes/gemensam/2021-03-01.md" not in plan.texts
+    assert redact.plan(Layout(root=project_copy), "Eva Bremer").similar_mentions == []  # no near spelling: nothing listed
+    result = redact_cli(project_copy, "Anitta Into")
+    assert "Ett namn som stavas nästan som Anitta Into står här" in result.stdout and "2021-03-01.md:19: - Annita Into" in result.stdout

@@ -7,7 +7,9 @@
 - the mentions left for the editor to judge: every other line that holds the full
   name (body text, decisions, comments), and, separately, lines with the first
   name alone ("Eva: givande"), which may or may not be the same person (a first
-  name followed by another surname, "Eva Axelsson", is someone else);
+  name followed by another surname, "Eva Axelsson", is someone else), and lines
+  with a name spelled almost the same ("Annita Into" for "Anitta Into": the seeds
+  spell some names two ways), which are never removed without the editor;
 - whether the archive is still valid afterwards.
 
 Edits cut exact character ranges found with PyYAML's node positions, so every
@@ -21,6 +23,7 @@ is listed as a mention instead).
 from __future__ import annotations
 
 import codecs
+import difflib
 import os
 import re
 import tempfile
@@ -67,6 +70,7 @@ class Plan:
     removals: list[Removal] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     first_name_mentions: list[Mention] = field(default_factory=list)
+    similar_mentions: list[Mention] = field(default_factory=list)  # the name spelled almost the same
     texts: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # errors after the edit: nothing is written
 
@@ -94,6 +98,8 @@ def plan(layout: Layout, name: str) -> Plan:
                 continue
             if _plain(name) in _plain(line):
                 result.mentions.append(Mention(shown, number, line))
+            elif _spelled_alike(line, name):
+                result.similar_mentions.append(Mention(shown, number, line))
             elif _first_name(name) and re.search(rf"(?<!\w){re.escape(_first_name(name))}(?!\w)(?!\s+[A-ZÅÄÖÉ])", line):
                 result.first_name_mentions.append(Mention(shown, number, line))
         if edits:
@@ -251,6 +257,25 @@ def _line_end(text: str, index: int) -> int:
     """The index just after the newline that ends the line holding `index`."""
     newline = text.find("\n", index)
     return len(text) if newline < 0 else newline + 1
+
+
+# A run of capitalised words in a line: where another spelling of a name would stand.
+_CAPITALISED = re.compile(r"[A-ZÅÄÖÉÜ][\w-]*(?:[ \t]+[A-ZÅÄÖÉÜ][\w-]*)*")
+ALIKE = 0.8  # difflib's ratio from which two spellings are worth a look (Annita/Anitta Into: 0.91)
+
+
+def _spelled_alike(line: str, name: str) -> bool:
+    """Whether the line names someone as many words long as `name`, spelled almost but not
+    quite as it (another spelling of the same person, or someone else: the editor decides)."""
+    wanted = _plain(name)
+    count = len(wanted.split())
+    for run in _CAPITALISED.findall(line):
+        words = run.split()
+        for start in range(len(words) - count + 1):
+            candidate = _plain(" ".join(words[start : start + count]))
+            if candidate != wanted and difflib.SequenceMatcher(None, candidate, wanted).ratio() >= ALIKE:
+                return True
+    return False
 
 
 def _plain(text: str) -> str:
