@@ -128,6 +128,12 @@ def test_the_helpers_pages_are_the_pages_mkdocs_converts(built, helper: Helper, 
 
 
 def test_a_broken_link_warns_in_the_pages_turn(tmp_path: Path, helper: Helper, caplog, monkeypatch) -> None:
+    """What MkDocs logs while converting a page is logged in that page's turn when the helper
+    converted it. A broken link is one such warning (forening.bodylinks finds it before the
+    build; left out here, so that MkDocs' own warning is what is replayed)."""
+    from forening import bodylinks, checks
+
+    monkeypatch.setattr(checks, "SOURCE_CHECKS", [check for check in checks.SOURCE_CHECKS if check is not bodylinks.check_links])
     root = copy_project(tmp_path / "project")
     minutes = root / "minutes" / "norra" / "2021-05-05.md"
     minutes.write_text(minutes.read_text(encoding="utf-8") + f"\n{BROKEN}\n", encoding="utf-8")
@@ -142,13 +148,13 @@ def test_a_broken_link_warns_in_the_pages_turn(tmp_path: Path, helper: Helper, c
         assert here.calls == 0
 
 
-def test_a_broken_link_in_minutes_fails_the_strict_build(project_copy: Path, tmp_path: Path) -> None:
+def test_a_broken_link_in_minutes_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
+    """Before anything is converted: the source check names the body's line (forening.bodylinks)."""
     minutes = project_copy / "minutes" / "norra" / "2021-05-05.md"
     minutes.write_text(minutes.read_text(encoding="utf-8") + f"\n{BROKEN}\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    said = result.stdout + result.stderr
-    assert "'../saknas.md', but the target 'minnesanteckningar/saknas.md' is not found" in said and "1 warnings in strict mode" in said
+    assert "minutes/norra/2021-05-05.md:" in result.stderr and "sidan `../saknas.md` finns inte på webbplatsen" in result.stderr
 
 
 def test_a_page_changed_after_it_was_handed_over_is_converted_here(built, helper: Helper, caplog, monkeypatch) -> None:

@@ -106,6 +106,7 @@ def test_seed_004_an_unseen_format(project_copy: Path) -> None:
     (project_copy / "minutes" / "groups.yml").write_text(STOCKHOLM_GROUPS, encoding="utf-8")
     for path in (project_copy / "minutes").glob("*/*.md"):
         path.unlink()
+    (project_copy / "docs" / "personuppgifter.md").write_text("# Personuppgifter\n", encoding="utf-8")  # it links Skaraborg's minutes
     result = import_cli(seed("004"), "--group", "forbundschefer", root=project_copy)
     assert result.returncode == 0, result.stderr
     out = project_copy / "minutes" / "forbundschefer" / "2021-03-09.md"
