@@ -94,21 +94,24 @@ class _Site:
     def __init__(self, layout: Layout, archive: Archive) -> None:
         config, _ = siteconfig.read(layout.root, layout.config_file)
         self.docs_dir = config.docs_dir if config is not None else "docs"
+        today, rules = dates.build_date(), retention.from_config(config)[0] if config is not None else None
+        minutes = [entry for entry in archive.minutes if publication.is_published(entry, today, rules)]
+        projects = [slug for slug, project in archive.projects.items() if publication.is_published(project, today, rules)]
         self.withdrawn = {urls.minutes_src(entry) for entry in archive.minutes} | {urls.project_src(slug) for slug in archive.projects}
-        rules = retention.from_config(config)[0] if config is not None else None
-        archive = publication.published(archive, dates.build_date(), rules)
-        self.withdrawn -= {urls.minutes_src(entry) for entry in archive.minutes} | {urls.project_src(slug) for slug in archive.projects}
+        self.withdrawn -= {urls.minutes_src(entry) for entry in minutes} | {urls.project_src(slug) for slug in projects}
         folder = layout.root / self.docs_dir
         docs = [path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
         self.pages = {src for src in docs if src.endswith(".md")}
-        self.pages |= {urls.minutes_src(entry) for entry in archive.minutes}
-        self.pages |= {urls.project_src(slug) for slug in archive.projects}
+        self.pages |= {urls.minutes_src(entry) for entry in minutes}
+        self.pages |= {urls.project_src(slug) for slug in projects}
         self.pages |= {urls.group_src(slug) for slug in archive.groups}
         self.pages |= set(urls.FIXED_SRCS) | {contact_page.SRC, guide.SRC}
         self.files = {src for src in docs if not src.endswith(".md")}
         self.files |= {urls.CALENDAR_FEED, urls.ATOM_FEED, urls.SEEKING_FEED} | {urls.group_calendar_feed(slug) for slug in archive.groups}
-        for entry in archive.minutes:  # attachments are published beside their minutes page
-            self.files |= {urls.url_of(urls.minutes_src(entry)) + attachment.file for attachment in entry.meta.attachments}
+        for entry in minutes:  # attachments are published beside their minutes page, until their publish_until
+            self.files |= {
+                urls.url_of(urls.minutes_src(entry)) + attachment.file for attachment in entry.meta.attachments if not publication.expired(attachment.publish_until, today)
+            }
         self.urls = {urls.url_of(src) for src in self.pages}
 
     def leads_nowhere(self, src: str, address: str) -> str | None:

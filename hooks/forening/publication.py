@@ -50,6 +50,14 @@ def published(archive: Archive, today: dt.date, rules: Retention | None) -> Arch
     return Archive(groups=archive.groups, minutes=minutes, projects=projects, group_order=list(archive.group_order))
 
 
+def is_published(entry: MinutesEntry | ProjectEntry, today: dt.date, rules: Retention | None) -> bool:
+    """Whether `published` keeps these minutes or this project: for a check that needs only
+    which pages exist, without the copies `published` makes of every entry."""
+    if isinstance(entry, MinutesEntry):
+        return _minutes_published(entry, today, rules)
+    return not expired(entry.meta.publish_until, today)
+
+
 def _minutes_published(entry: MinutesEntry, today: dt.date, rules: Retention | None) -> bool:
     if expired(entry.meta.publish_until, today):
         return False
