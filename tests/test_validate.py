@@ -375,3 +375,14 @@ def test_tabs_and_line_breaks_in_a_text_are_fine(tmp_path: Path) -> None:
     minutes = GOOD_MINUTES.replace("group: norra\n", 'group: norra\ntitle: "Möte\\tmed\\nradbrytning"\n', 1)
     archive, problems = load_archive(make_content(tmp_path, {"norra/2021-05-05.md": minutes}))
     assert problems == [] and archive is not None
+
+
+def test_a_file_that_cannot_be_read_is_told_why_in_swedish(tmp_path: Path) -> None:
+    """The operating system's reason was shown as it says it: "No such file or directory"."""
+    from forening import load
+
+    problems: list[Problem] = []
+    (tmp_path / "mapp.md").mkdir()
+    assert load.read_text(tmp_path / "saknas.md", "minutes/norra/saknas.md", problems) is None
+    assert load.read_text(tmp_path / "mapp.md", "minutes/norra/mapp.md", problems) is None
+    assert [p.message for p in problems] == ["filen kan inte läsas (filen finns inte)", "filen kan inte läsas (det är en mapp, inte en fil)"]

@@ -23,7 +23,7 @@ from .archive import Archive, ProjectEntry
 from .guide import check_guide_examples
 from .helper import Helper
 from .participants import reserved_name as participants_page_name
-from .problems import Problem, Severity, errors
+from .problems import Problem, Severity, errors, os_reason
 from .publication import check_pages as docs_front_matter
 from .publication import notices as publication_notices
 from .retention import check_setting as retention_setting
@@ -172,5 +172,5 @@ def check_file(check: FileCheck, site_dir: Path, rel: str) -> list[Problem]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        return [Problem(rel, 1, "", f"filen kan inte läsas för kontrollen ({exc.strerror})")]
+        return [Problem(rel, 1, "", f"filen kan inte läsas för kontrollen ({os_reason(exc)})")]
     return check(rel, data)

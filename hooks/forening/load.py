@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from . import strictyaml
 from .memo import ChangedDuringRun, FileText, digest_of_bytes, known_file, looked_at, recalled, record_file, remembered, text_of
-from .problems import Problem, dotted
+from .problems import Problem, dotted, os_reason
 
 # As mkdocs.utils.meta.YAML_RE: `---` on line 1, YAML, then `---` or `...`; but the
 # YAML may be empty (tried first, so `---` on line 2 closes it) and the file may end
@@ -71,7 +71,7 @@ def read_text_and_utf8(path: Path, shown: str, problems: list[Problem]) -> tuple
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        problems.append(Problem(shown, 1, "", f"filen kan inte läsas ({exc.strerror})"))
+        problems.append(Problem(shown, 1, "", f"filen kan inte läsas ({os_reason(exc)})"))
         return None
     if len(raw) > MAX_BYTES:
         problems.append(

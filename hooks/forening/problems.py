@@ -6,6 +6,7 @@ every mistake in one run rather than one per build.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from enum import Enum
 from operator import attrgetter
@@ -66,3 +67,18 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(report(problems))
+
+
+# Why a file could not be read, in the editors' language (the operating system says it in English).
+_OS_ERRORS = {
+    errno.ENOENT: "filen finns inte",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "behörighet saknas",
+    errno.EISDIR: "det är en mapp, inte en fil",
+    errno.ENAMETOOLONG: "namnet är för långt",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError's reason in Swedish where it is a usual one, else as the system says it."""
+    return _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
