@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
 
 from forening import privacy, site_text
 from forening.site_text import chunks
