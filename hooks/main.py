@@ -69,7 +69,7 @@ _checks: SiteChecks | None = None
 _last_page: str | None = None  # written once the next page comes (or the build ends)
 _ahead: ConvertAhead | None = None  # the generated pages the helper converts
 _serving = False  # `mkdocs serve`: content with errors gives a page of them, not a failed build
-_preview: list[Problem] | None = None  # this build is that page (the content's problems)
+_preview: Page | None = None  # this build is that page (forening.preview)
 
 HELPER_BROKEN = "Hjälpprocessen kunde inte användas: bygget gjorde kalendrarna och alla kontroller själv (samma resultat, långsammare)."
 
@@ -157,15 +157,14 @@ def _error_preview(files: Files, config: MkDocsConfig, problems: list[Problem]) 
     """The preview while the content has errors: one page that lists them (forening.preview)."""
     global _preview
     _stop_checks()  # nothing of the site is built, so nothing to check
-    _preview = problems
     print("Innehållet har fel; förhandsvisningen visar dem tills de är rättade:\n" + report(problems), flush=True)  # not a log warning: strict mode would stop the preview
     for file in [f for f in files if f.is_documentation_page()]:
         files.remove(file)
     config.nav = None  # the menu of pages that are not built this time
-    page = preview.error_page(problems)
+    _preview = preview.error_page(problems)
     _generated.clear()
-    _generated[page.src] = page
-    files.append(File.generated(config, page.src, content=page.markdown))
+    _generated[_preview.src] = _preview
+    files.append(File.generated(config, _preview.src, content=_preview.markdown))
     return files
 
 
@@ -193,7 +192,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     global _ahead
     env.globals["feeds"] = urls.FEEDS  # linked in every page's <head> (hooks/theme/main.html)
     if _preview is not None:  # the theme's 404 page lists the errors too (hooks/theme/404.html)
-        env.globals["forening_preview"] = Markup(preview.error_html(_preview))
+        env.globals["forening_preview"] = Markup(_preview.markdown)
         return env
     env.globals["forening_preview"] = None
     # Every page is converted; MkDocs copies the other files next: the helper's are due.

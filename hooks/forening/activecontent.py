@@ -35,7 +35,7 @@ from .memo import FileText, remembered, text_of
 from .prefetch import FileWork
 from .problems import Problem
 from .site_text import read_html
-from .validate import Layout, SourceFile, docs_bodies
+from .validate import Layout, SourceFile, bodies
 
 # Elements that run script, load another page into this one or redirect its links.
 ACTIVE_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"})
@@ -156,9 +156,7 @@ def check_bodies(layout: Layout, files: list[SourceFile]) -> list[Problem]:
     """Source check: no body of minutes or projects (every readable file's), nor any page in
     docs/, holds script, embeds or script links. The pages are checked here too, not only in
     the built site, so the editor learns it from `make check` at the page's own line."""
-    bodies = [(source.path, source.body, source.body_line) for source in files if source.body is not None]
-    bodies += docs_bodies(layout)
-    return [problem for path, body, first_line in bodies for problem in body_problems(path, body, first_line)]
+    return [problem for path, body, first_line in bodies(layout, files) for problem in body_problems(path, body, first_line)]
 
 
 # What `check_bodies` will ask the memo of each body, for the helper to do ahead (forening.prefetch).

@@ -110,7 +110,7 @@ class _Site:
         self.files |= {urls.CALENDAR_FEED, urls.ATOM_FEED, urls.SEEKING_FEED} | {urls.group_calendar_feed(slug) for slug in archive.groups}
         for entry in minutes:  # attachments are published beside their minutes page, until their publish_until
             self.files |= {
-                urls.url_of(urls.minutes_src(entry)) + attachment.file for attachment in entry.meta.attachments if not publication.expired(attachment.publish_until, today)
+                urls.attachment_url(entry, attachment.file) for attachment in entry.meta.attachments if not publication.expired(attachment.publish_until, today)
             }
         self.urls = {urls.url_of(src) for src in self.pages}
 

@@ -30,11 +30,11 @@ from urllib.parse import urlsplit
 
 from . import siteconfig
 from .codespans import Code
-from .memo import FileText, remembered, text_of
+from .memo import remembered, text_of
 from .prefetch import FileWork
 from .problems import Problem
 from .site_text import read_html
-from .validate import Layout, SourceFile, docs_bodies
+from .validate import Layout, SourceFile, bodies
 
 # The attributes each element fetches from (HTML's living standard; SVG's `image`,
 # `use` and `feImage`, lower-cased as libxml2 and html.parser read them). `link` is
@@ -118,8 +118,13 @@ def _srcset(value: str) -> Iterator[str]:
 
 def css_urls(css: str) -> Iterator[str]:
     """The URLs CSS fetches: `url(…)` and `@import "…"`."""
+    return (url for _, url in _css_references(css))
+
+
+def _css_references(css: str) -> Iterator[tuple[int, str]]:
+    """(offset, URL) of each `url(…)` and `@import "…"` in CSS."""
     for match in _CSS_URL.finditer(css):
-        yield match[2] if match[2] is not None else match[4]
+        yield match.start(), match[2] if match[2] is not None else match[4]
 
 
 def _message(tag: str, attribute: str, host: str) -> str:
@@ -214,10 +219,8 @@ def check_bodies(layout: Layout, files: list[SourceFile]) -> list[Problem]:
     docs/, names an image or other file on another host."""
     config, _ = siteconfig.read(layout.root, layout.config_file)  # mkdocs.yml's own problems are reported elsewhere
     own = _own_host(config.site_url if config else "")
-    bodies: list[tuple[str, FileText, int]] = [(source.path, source.body, source.body_line) for source in files if source.body is not None]
-    bodies += docs_bodies(layout)
     problems: list[Problem] = []
-    for path, body, first_line in bodies:
+    for path, body, first_line in bodies(layout, files):
         for line, tag, attribute, url in remembered(_KIND, body, lambda body=body: body_requests(text_of(body)), _to_json, _from_json):
             host = host_of(url)
             if host is not None and host != own:
@@ -285,9 +288,8 @@ def _css_requests(css: str, own_host: str | None) -> list[tuple[int, str]]:
     if "url(" not in css.lower() and "@import" not in css.lower():
         return []
     found = []
-    for match in _CSS_URL.finditer(css):
-        url = match[2] if match[2] is not None else match[4]
+    for at, url in _css_references(css):
         host = host_of(url)
         if host is not None and host != own_host:
-            found.append((_line(css, match.start()), _message("style", "", host)))
+            found.append((_line(css, at), _message("style", "", host)))
     return found

@@ -263,10 +263,9 @@ def attachment_assets(build: Build) -> Iterator[Asset]:
     """Attachments are published beside their minutes page, so `file` links just work."""
     root = build.settings.get("project_root", ".")
     for entry in build.archive.minutes:
-        folder = urls.url_of(urls.minutes_src(entry))
         for attachment in entry.meta.attachments:
             source = f"{root}/{entry.source.rsplit('/', 1)[0]}/{attachment.file}"
-            yield Asset(dest=f"{folder}{attachment.file}", path=source)
+            yield Asset(dest=urls.attachment_url(entry, attachment.file), path=source)
 
 
 def _listing_helpers(archive: Archive) -> dict:

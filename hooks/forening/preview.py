@@ -21,7 +21,8 @@ TITLE = "Innehållet har fel"
 
 
 def error_page(problems: list[Problem]) -> Page:
-    """The one page of a preview of content with errors (suggestions left out)."""
+    """The one page of a preview of content with errors (suggestions left out). Its Markdown
+    is the template's HTML, escaped by it, which the theme's 404 page shows as it is."""
     return Page(
         src=SRC,
         markdown=render("preview_errors.html", SRC, problems=errors(problems)),
@@ -30,7 +31,3 @@ def error_page(problems: list[Problem]) -> Page:
         in_nav=True,
     )
 
-
-def error_html(problems: list[Problem]) -> str:
-    """The same, as HTML for the theme's 404 page (escaped by the engine's templates)."""
-    return render("preview_errors.html", "404.html", problems=errors(problems))

@@ -41,11 +41,7 @@ def expired(until: dt.date | None, today: dt.date) -> bool:
 
 def published(archive: Archive, today: dt.date, rules: Retention | None) -> Archive:
     """The archive as published on `today`: expired parts out, old attendance as counts only."""
-    projects = {
-        slug: _trim_project(project, today)
-        for slug, project in archive.projects.items()
-        if not expired(project.meta.publish_until, today)
-    }
+    projects = {slug: _trim_project(project, today) for slug, project in archive.projects.items() if is_published(project, today, rules)}
     minutes = [_trim_minutes(entry, today, rules, projects) for entry in archive.minutes if _minutes_published(entry, today, rules)]
     return Archive(groups=archive.groups, minutes=minutes, projects=projects, group_order=list(archive.group_order))
 
@@ -72,12 +68,18 @@ def _trim_minutes(entry: MinutesEntry, today: dt.date, rules: Retention | None, 
         "links": [link for link in meta.links if not expired(link.publish_until, today)],
     }
     withheld = None
-    # The chair and the secretary were at the meeting too: their names go with the lists.
-    named = meta.present or meta.absent or meta.chair or meta.secretary
-    if rules is not None and named and not retention.names_shown(entry.date, today, rules):
+    if rules is not None and _names_withheld(entry, today, rules):
         withheld = WithheldAttendance(present=len(meta.present), absent=len(meta.absent), years=rules.attendance_years)
         update |= {"present": [], "absent": [], "chair": None, "secretary": None}
     return dataclasses.replace(entry, meta=meta.model_copy(update=update), withheld=withheld)
+
+
+def _names_withheld(entry: MinutesEntry, today: dt.date, rules: Retention) -> bool:
+    """Whether retention takes the names out of these minutes today. The chair and the
+    secretary were at the meeting too: their names go with the lists."""
+    meta = entry.meta
+    named = meta.present or meta.absent or meta.chair or meta.secretary
+    return bool(named) and not retention.names_shown(entry.date, today, rules)
 
 
 def _trim_project(project: ProjectEntry, today: dt.date) -> ProjectEntry:
@@ -146,7 +148,7 @@ def notices(layout: Layout, archive: Archive) -> list[Problem]:
             if expired(attachment.publish_until, today):
                 say(entry.source, ("attachments", i, KEY), f"sista publiceringsdag var {attachment.publish_until}; bilagan `{attachment.file}` publiceras inte. Ta bort raden och filen")
         _link_notices(entry.source, meta.links, today, say)
-        if rules is not None and (meta.present or meta.absent or meta.chair or meta.secretary) and not retention.names_shown(entry.date, today, rules):
+        if rules is not None and _names_withheld(entry, today, rules):
             withheld.append(entry)
     for project in archive.projects.values():
         meta = project.meta

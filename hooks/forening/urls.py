@@ -34,6 +34,11 @@ def minutes_src(entry: MinutesEntry) -> str:
     return f"{MINUTES}/{entry.group}/{entry.date.isoformat()}.md"
 
 
+def attachment_url(entry: MinutesEntry, file: str) -> str:
+    """An attachment is published beside its minutes page, so its `file` link just works."""
+    return url_of(minutes_src(entry)) + file
+
+
 def group_src(slug: str) -> str:
     return f"{MINUTES}/{slug}/index.md"
 

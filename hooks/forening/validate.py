@@ -59,6 +59,13 @@ def docs_paths(layout: Layout) -> list[Path]:
     return sorted(folder.rglob("*.md")) if folder.is_dir() else []
 
 
+def bodies(layout: Layout, files: list[SourceFile]) -> list[tuple[str, FileText, int]]:
+    """Every body the text checks of bodies read: each readable minutes and project file's
+    (`files`), then each page in docs/, as (path shown, Markdown body, line it starts on)."""
+    found = [(source.path, source.body, source.body_line) for source in files if source.body is not None]
+    return found + docs_bodies(layout)
+
+
 def docs_bodies(layout: Layout) -> list[tuple[str, FileText, int]]:
     """Each readable page in docs/: its Markdown after any front matter, and the line it
     starts on (for the checks of bodies: active content, requests to other hosts)."""
